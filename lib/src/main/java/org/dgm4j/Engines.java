@@ -1,0 +1,62 @@
+package org.dgm4j;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The one door to the DJL engine. Loading this class puts DJL in offline mode and opts out of its
+ * telemetry <em>before</em> the engine loads, so no code path of the library (or of a notebook that
+ * uses it) ever reaches for the network. Library classes that create managers go through here.
+ */
+public final class Engines {
+
+    /** System property that keeps DJL from downloading anything. */
+    public static final String OFFLINE_PROPERTY = "ai.djl.offline";
+    /** Property (or environment variable) that turns DJL's start-up telemetry off. */
+    public static final String TRACKING_PROPERTY = "OPT_OUT_TRACKING";
+
+    static {
+        goOffline();
+    }
+
+    private Engines() {}
+
+    /**
+     * Sets the offline and telemetry opt-out properties. Idempotent; called by this class's static
+     * initializer, so merely touching {@code Engines} is enough.
+     */
+    public static void goOffline() {
+        System.setProperty(OFFLINE_PROPERTY, "true");
+        System.setProperty(TRACKING_PROPERTY, "true");
+    }
+
+    /** True when both properties that keep DJL off the network are set. */
+    public static boolean isOffline() {
+        return "true".equals(System.getProperty(OFFLINE_PROPERTY))
+                && "true".equals(System.getProperty(TRACKING_PROPERTY));
+    }
+
+    /** The PyTorch engine (loaded on first use, offline). */
+    public static Engine engine() {
+        goOffline();
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** The device computations run on: the first GPU when one is visible, else the CPU. */
+    public static Device device() {
+        return engine().defaultDevice();
+    }
+
+    /** A new root manager on {@link #device()}; close it (try-with-resources) to free native memory. */
+    public static NDManager newManager() {
+        return engine().newBaseManager(device());
+    }
+
+    /** One line describing the engine, its version and the device, for environment checks. */
+    public static String describe() {
+        Engine e = engine();
+        return e.getEngineName() + " " + e.getVersion() + " on " + e.defaultDevice()
+                + " (GPUs: " + e.getGpuCount() + ", DJL " + Engine.getDjlVersion() + ")";
+    }
+}
