@@ -2,6 +2,7 @@ package org.dgm4j.train;
 
 import ai.djl.ndarray.types.Shape;
 import org.dgm4j.data.Batch;
+import org.dgm4j.data.ImageDataset;
 
 /**
  * What the fit loop trains on: a sized collection of images that yields mini-batches. Each
@@ -23,4 +24,29 @@ public interface BatchSource {
      * in checkpoint keys: two sources with the same description must hold the same images.
      */
     String describe();
+
+    /** An {@link ImageDataset} as a batch source; its description is its {@code toString()}. */
+    static BatchSource of(ImageDataset data) {
+        return new BatchSource() {
+            @Override
+            public Iterable<Batch> batches(int batchSize, boolean shuffle, long seed) {
+                return data.batches(batchSize, shuffle, seed);
+            }
+
+            @Override
+            public long size() {
+                return data.size();
+            }
+
+            @Override
+            public Shape imageShape() {
+                return new Shape(1, data.height(), data.width());
+            }
+
+            @Override
+            public String describe() {
+                return data.toString();
+            }
+        };
+    }
 }

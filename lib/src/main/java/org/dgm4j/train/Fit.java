@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dgm4j.Engines;
 import org.dgm4j.Profile;
 import org.dgm4j.data.Batch;
+import org.dgm4j.data.ImageDataset;
 import org.dgm4j.loss.LossTerms;
 
 /**
@@ -81,6 +82,16 @@ public final class Fit {
     public Fit train(BatchSource data) {
         this.train = Objects.requireNonNull(data, "train data");
         return this;
+    }
+
+    /** The training data (required); reshuffled every epoch from the seed. */
+    public Fit train(ImageDataset data) {
+        return train(BatchSource.of(Objects.requireNonNull(data, "train data")));
+    }
+
+    /** Data evaluated (no gradients, training=false) after every epoch; optional. */
+    public Fit validation(ImageDataset data) {
+        return validation(data == null ? null : BatchSource.of(data));
     }
 
     /** Data evaluated (no gradients, training=false) after every epoch; optional. */

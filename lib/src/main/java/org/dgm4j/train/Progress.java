@@ -1,5 +1,7 @@
 package org.dgm4j.train;
 
+import org.dgm4j.notebook.Notebook;
+
 /**
  * Receives training progress from the fit loop. Implementations render it: in place in a terminal or
  * notebook, or as one line per epoch in a log ({@link #auto()} picks).
@@ -31,8 +33,16 @@ public interface Progress {
         return new ConsoleProgress(System.out, System.console() != null);
     }
 
-    /** The best progress display for where this JVM runs. */
+    /**
+     * In a notebook kernel: a progress bar and history table updated in place; elsewhere
+     * {@link #console()}.
+     */
     static Progress auto() {
-        return console();
+        return Notebook.inNotebook() ? notebook() : console();
+    }
+
+    /** Progress bar and history table shown in the notebook and updated in place. */
+    static Progress notebook() {
+        return new NotebookProgress(null);
     }
 }
