@@ -16,9 +16,15 @@ public final class DisplayHandle {
         return id;
     }
 
-    /** Replaces the output with {@code value}, rendered as by {@link Notebook#show(Object)}. */
+    /** Replaces the output with {@code value}, rendered as by {@link Notebook#show(Object)}; returns nothing so a
+     * notebook cell ending in an update echoes nothing. */
     public void update(Object value) {
         display.update(id, Notebook.bundle(value));
+    }
+
+    @Override
+    public String toString() {
+        return "display " + id + " (" + display.name() + ")";
     }
 
     /** True when updates replace the output in place (in a notebook), false on the console. */

@@ -5,16 +5,17 @@ import tech.tablesaw.api.Table;
 
 /**
  * Shows results in the notebook the code runs in, or on the console elsewhere. Inside an IJava 1.3.0
- * or JJava kernel, {@link #show} sends a rich output (PNG for images, HTML for tables) and returns a
- * handle whose {@link DisplayHandle#update} replaces that output in place; outside a kernel the same
- * calls print text (see {@link ConsoleDisplay} for what happens to images).
+ * or JJava kernel, {@link #show} sends a rich output (PNG for images, HTML for tables) and
+ * {@link #live} also returns a handle whose {@link DisplayHandle#update} replaces that output in place;
+ * outside a kernel the same calls print text (see {@link ConsoleDisplay} for what happens to images).
  *
  * <pre>{@code
- * DisplayHandle h = Notebook.show("epoch 1/10");
- * h.update("epoch 2/10");                  // same output cell line, replaced in place
- * Notebook.show(Plots.lossCurves(history)); // a BufferedImage -> image/png
+ * Notebook.show(image);                     // a BufferedImage -> image/png
  * Notebook.show(table);                     // a Tablesaw Table -> HTML
+ * DisplayHandle h = Notebook.live("epoch 1/10");
+ * h.update("epoch 2/10");                   // the same output, replaced in place
  * }</pre>
+ * {@code show} returns nothing on purpose: a kernel echoes the value of a cell's last expression.
  */
 public final class Notebook {
 
@@ -61,14 +62,19 @@ public final class Notebook {
      * Shows a value: a {@link BufferedImage} as PNG, a Tablesaw {@link Table} as HTML, a
      * {@link MimeBundle} as is, anything else as its {@code toString()} text.
      */
-    public static DisplayHandle show(Object value) {
+    public static void show(Object value) {
+        display().show(bundle(value));
+    }
+
+    /** Shows a value as {@link #show} does and returns a handle to replace it in place later. */
+    public static DisplayHandle live(Object value) {
         Display d = display();
         return new DisplayHandle(d, d.show(bundle(value)));
     }
 
     /** Shows an HTML fragment (its tags stripped on the console). */
-    public static DisplayHandle showHtml(String html) {
-        return show(MimeBundle.html(html, stripTags(html)));
+    public static void showHtml(String html) {
+        show(MimeBundle.html(html, stripTags(html)));
     }
 
     /** The MIME bundle {@link #show} sends for a value. */

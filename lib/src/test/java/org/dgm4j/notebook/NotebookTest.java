@@ -58,7 +58,7 @@ class NotebookTest {
     @Test
     void consolePrintsTextAndEachUpdateOnItsOwnLine() {
         Notebook.use(new ConsoleDisplay(() -> out, null));
-        DisplayHandle h = Notebook.show("epoch 1/3");
+        DisplayHandle h = Notebook.live("epoch 1/3");
         h.update("epoch 2/3");
         h.update("epoch 3/3");
         assertFalse(h.inPlace());
@@ -68,7 +68,7 @@ class NotebookTest {
     @Test
     void consoleDescribesImagesAndSavesNothingWithoutAFigureDirectory(@TempDir Path dir) throws Exception {
         Notebook.use(new ConsoleDisplay(() -> out, null));
-        DisplayHandle h = Notebook.show(redSquare());
+        DisplayHandle h = Notebook.live(redSquare());
         h.update(redSquare());
         assertEquals("[image 7x5]\n", printed().replace("\r\n", "\n"));
         try (var files = Files.list(dir)) {
@@ -80,7 +80,7 @@ class NotebookTest {
     void consoleSavesImagesAndRewritesThemOnUpdate(@TempDir Path dir) throws Exception {
         ConsoleDisplay console = new ConsoleDisplay(() -> out, dir);
         Notebook.use(console);
-        DisplayHandle h = Notebook.show(redSquare());
+        DisplayHandle h = Notebook.live(redSquare());
         Path file = console.fileFor(h.id());
         assertEquals("figure-001.png", file.getFileName().toString());
         assertTrue(printed().contains("saved to " + file));
@@ -103,7 +103,7 @@ class NotebookTest {
         Notebook.use(new KernelDisplay("Fake", kernel));
         assertTrue(Notebook.inNotebook());
 
-        DisplayHandle h = Notebook.show(redSquare());
+        DisplayHandle h = Notebook.live(redSquare());
         assertEquals(1, kernel.shown.size());
         FakeKernel.DisplayData shown = kernel.shown.get(0);
         assertEquals(h.id(), shown.displayId);

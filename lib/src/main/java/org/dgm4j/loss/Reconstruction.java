@@ -1,0 +1,69 @@
+package org.dgm4j.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import org.dgm4j.ops.Scalars;
+
+/**
+ * A reconstruction loss −log p(x|z) computed from decoder <em>logits</em> and targets x in [0, 1], summed
+ * over pixels. {@link #perExample} gives one value per image (B); {@link #loss} averages it over the batch.
+ */
+@FunctionalInterface
+public interface Reconstruction {
+
+    /** The loss of each example (B), summed over all non-batch axes. */
+    NDArray perExample(NDArray logits, NDArray target);
+
+    /** The batch mean of {@link #perExample}: a scalar. */
+    default NDArray loss(NDArray logits, NDArray target) {
+        return perExample(logits, target).mean();
+    }
+
+    /** Bernoulli negative log-likelihood: {@link #bceWithLogits} summed over pixels. */
+    static Reconstruction bernoulli() {
+        return (logits, target) -> sumPerExample(bceWithLogits(logits, target));
+    }
+
+    /** Squared error between sigmoid(logits) and the target, summed over pixels. */
+    static Reconstruction mse() {
+        return (logits, target) -> sumPerExample(Activation.sigmoid(logits).sub(target).square());
+    }
+
+    /**
+     * Gaussian negative log-likelihood with mean sigmoid(logits) and fixed standard deviation
+     * {@code sigma}: Σ (x − mean)² / (2σ²) + log(σ√(2π)) per pixel, in nats.
+     */
+    static Reconstruction gaussian(double sigma) {
+        if (!(sigma > 0)) {
+            throw new IllegalArgumentException("sigma must be positive, got " + sigma);
+        }
+        return (logits, target) ->
+                sumPerExample(LogDensities.centredNormal(target.sub(Activation.sigmoid(logits)), sigma).neg());
+    }
+
+    /**
+     * Element-wise binary cross-entropy from logits in the stable form
+     * {@code max(l, 0) − l·x + log(1 + exp(−|l|))}; finite for any finite logit.
+     */
+    static NDArray bceWithLogits(NDArray logits, NDArray target) {
+        if (!logits.getShape().equals(target.getShape())) {
+            throw new IllegalArgumentException("logits " + logits.getShape() + " and targets "
+                    + target.getShape() + " must have the same shape");
+        }
+        NDArray softplusTail = Scalars.add(logits.abs().neg().exp(), 1.0).log();
+        return Activation.relu(logits).sub(logits.mul(target)).add(softplusTail);
+    }
+
+    /** Sums (B, ...) over every axis but the first. */
+    static NDArray sumPerExample(NDArray x) {
+        int dims = x.getShape().dimension();
+        if (dims == 1) {
+            return x;
+        }
+        int[] axes = new int[dims - 1];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 1;
+        }
+        return x.sum(axes);
+    }
+}

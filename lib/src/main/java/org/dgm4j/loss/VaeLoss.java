@@ -1,0 +1,36 @@
+package org.dgm4j.loss;
+
+import ai.djl.ndarray.NDArray;
+import org.dgm4j.model.Gaussian;
+import org.dgm4j.ops.Scalars;
+
+/**
+ * The (β-)VAE loss: the negative ELBO recon + β·KL when β = 1. Components: "recon" (batch mean of the
+ * per-image reconstruction loss) and "kl" (batch mean of the closed-form KL, unweighted).
+ */
+public final class VaeLoss {
+
+    /** Name of the reconstruction component. */
+    public static final String RECON = "recon";
+    /** Name of the KL component. */
+    public static final String KL = "kl";
+    /** Name of a regulariser component (for example the sparse prior's MMD). */
+    public static final String REG = "reg";
+
+    private VaeLoss() {}
+
+    /** recon + beta·KL(q ‖ N(0, I)) with named components. */
+    public static LossTerms of(Reconstruction reconstruction, NDArray logits, NDArray target, Gaussian q,
+            double beta) {
+        requireBeta(beta);
+        NDArray recon = reconstruction.loss(logits, target);
+        NDArray kl = Kl.mean(q);
+        return LossTerms.of(recon.add(Scalars.mul(kl, beta))).with(RECON, recon).with(KL, kl);
+    }
+
+    static void requireBeta(double beta) {
+        if (!(beta >= 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite and >= 0, got " + beta);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.dgm4j.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import org.dgm4j.ops.Upsampling;
+
+/**
+ * Encoder and decoder networks shared by the autoencoders and VAEs. Encoders map images
+ * (B, C, H, W) to (B, out); decoders map (B, in) to logits (B, C, H, W). Input widths of linear layers
+ * are inferred at initialisation, so a conditional model can feed wider inputs.
+ */
+public final class Networks {
+
+    private Networks() {}
+
+    /** Flatten, then {@code Linear(h) → ReLU} for each hidden width, then {@code Linear(out)}. */
+    public static Block mlpEncoder(int out, int... hidden) {
+        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        addDenseStack(net, hidden);
+        return net.add(linear(out));
+    }
+
+    /** {@code Linear(h) → ReLU} for each hidden width, then {@code Linear(C·H·W)} reshaped to images. */
+    public static Block mlpDecoder(Shape image, int... hidden) {
+        requireImageShape(image);
+        SequentialBlock net = new SequentialBlock();
+        addDenseStack(net, hidden);
+        return net.add(linear(Math.toIntExact(image.size()))).add(reshapeTo(image));
+    }
+
+    /**
+     * Strided convolutions (stride 2, ReLU) with the given channel counts, flatten, dense hidden layers
+     * (ReLU), then {@code Linear(out)}.
+     *
+     * @param kernel square kernel size (3 for the 28×28 VAE, 4 for the β-VAE)
+     * @param padding zero padding on each side (1 in both architectures)
+     */
+    public static Block convEncoder(int[] channels, int kernel, int padding, int[] hidden, int out) {
+        SequentialBlock net = new SequentialBlock();
+        for (int c : channels) {
+            net.add(Conv2d.builder()
+                            .setFilters(c)
+                            .setKernelShape(new Shape(kernel, kernel))
+                            .optStride(new Shape(2, 2))
+                            .optPadding(new Shape(padding, padding))
+                            .build())
+                    .add(Activation.reluBlock());
+        }
+        net.add(Blocks.batchFlattenBlock());
+        addDenseStack(net, hidden);
+        return net.add(linear(out));
+    }
+
+    /**
+     * The mirror of {@link #convEncoder}: dense hidden layers (ReLU, in the given order), a dense layer to
+     * {@code channels[last] × s × s} (ReLU) with {@code s = H / 2^L}, then for each encoder layer in reverse
+     * a ×2 {@link Upsampling#block upsampling block} (3×3 kernel) to the previous encoder's channel count,
+     * and finally to the image's channel count (no activation: logits).
+     */
+    public static Block convDecoder(Shape image, int[] channels, int[] hidden, Upsampling.Mode mode) {
+        requireImageShape(image);
+        int layers = channels.length;
+        long h = image.get(1), w = image.get(2);
+        long factor = 1L << layers;
+        if (layers == 0 || h % factor != 0 || w % factor != 0) {
+            throw new IllegalArgumentException("a decoder with " + layers + " ×2 upsamplings needs H and W"
+                    + " divisible by " + factor + ", got image " + image);
+        }
+        int top = channels[layers - 1];
+        Shape start = new Shape(top, h / factor, w / factor);
+        SequentialBlock net = new SequentialBlock();
+        addDenseStack(net, hidden);
+        net.add(linear(Math.toIntExact(start.size()))).add(Activation.reluBlock()).add(reshapeTo(start));
+        for (int i = layers - 2; i >= 0; i--) {
+            net.add(Upsampling.block(mode, channels[i], 3, 2)).add(Activation.reluBlock());
+        }
+        return net.add(Upsampling.block(mode, Math.toIntExact(image.get(0)), 3, 2));
+    }
+
+    /** A block reshaping (B, ·) to (B, shape...). */
+    public static Block reshapeTo(Shape shape) {
+        long[] dims = new long[shape.dimension() + 1];
+        dims[0] = -1;
+        System.arraycopy(shape.getShape(), 0, dims, 1, shape.dimension());
+        return LambdaBlock.singleton(x -> x.reshape(dims), "reshape" + shape);
+    }
+
+    static void requireImageShape(Shape image) {
+        if (image.dimension() != 3) {
+            throw new IllegalArgumentException("image shape must be (C, H, W), got " + image);
+        }
+    }
+
+    private static void addDenseStack(SequentialBlock net, int[] hidden) {
+        for (int width : hidden) {
+            net.add(linear(width)).add(Activation.reluBlock());
+        }
+    }
+
+    private static Linear linear(int units) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("layer widths must be positive, got " + units);
+        }
+        return Linear.builder().setUnits(units).build();
+    }
+}

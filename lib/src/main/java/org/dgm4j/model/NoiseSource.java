@@ -1,0 +1,51 @@
+package org.dgm4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+
+/**
+ * Where the ε of the reparameterisation {@code z = mu + σ ⊙ ε} comes from. Inject
+ * {@link #zeros()} to make a VAE deterministic (then z = mu), {@link #seeded(long)} for reproducible
+ * lectures and tests, and keep {@link #standardNormal()} (the engine's generator) for training.
+ */
+@FunctionalInterface
+public interface NoiseSource {
+
+    /** Standard normal noise of {@code shape}, float32, owned by {@code manager}. */
+    NDArray sample(NDManager manager, Shape shape);
+
+    /** The engine's N(0, 1) generator (seeded by {@code Engine.getInstance().setRandomSeed}). */
+    static NoiseSource standardNormal() {
+        return (manager, shape) -> manager.randomNormal(0f, 1f, shape, DataType.FLOAT32);
+    }
+
+    /** Always zero: the reparameterised sample equals the posterior mean. */
+    static NoiseSource zeros() {
+        return (manager, shape) -> manager.zeros(shape, DataType.FLOAT32);
+    }
+
+    /**
+     * N(0, 1) from a {@link java.util.Random} seeded once with {@code seed}: the same sequence of calls
+     * gives the same noise whatever the engine's state. Not thread-safe.
+     */
+    static NoiseSource seeded(long seed) {
+        Random random = new Random(seed);
+        return (manager, shape) -> gaussian(manager, shape, random);
+    }
+
+    /** N(0, 1) noise of {@code shape} drawn from {@code random}. */
+    static NDArray gaussian(NDManager manager, Shape shape, Random random) {
+        long size = shape.size();
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("noise shape " + shape + " is too large");
+        }
+        float[] values = new float[(int) size];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return manager.create(values, shape);
+    }
+}
