@@ -277,9 +277,10 @@ public final class ImageDataset implements AutoCloseable {
         int[] validation = Arrays.copyOfRange(order, trainSize, order.length);
         Arrays.sort(train);
         Arrays.sort(validation);
-        ImageDataset trainPart = select(train, name + " (train split)");
+        String how = " split " + trainFraction + ", seed " + seed + ")";
+        ImageDataset trainPart = select(train, name + " (train" + how);
         try {
-            return new Split(trainPart, select(validation, name + " (validation split)"));
+            return new Split(trainPart, select(validation, name + " (validation" + how));
         } catch (RuntimeException e) {
             trainPart.close();
             throw e;
@@ -321,6 +322,7 @@ public final class ImageDataset implements AutoCloseable {
         manager.close();
     }
 
+    /** Name, size, image size, classes and factors; derived sets' names say how they were derived (and seeds). */
     @Override
     public String toString() {
         return name + ": " + size() + " images " + height() + "x" + width() + ", " + numClasses() + " classes"
