@@ -2,9 +2,10 @@ package org.dgm4j;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.dgm4j.data.DataException;
+import org.dgm4j.data.DataPaths;
 
 /**
  * The set-up every notebook runs in its first cell: {@code Course.setup()}. It puts DJL offline and
@@ -12,9 +13,6 @@ import java.util.List;
  * data is, and returns a one-line summary. Anything missing is reported with the command that fixes it.
  */
 public final class Course {
-
-    /** Environment variable that points at the data folder (default: {@code data/} in the repository). */
-    public static final String DATA_ENV = "DGM4J_DATA";
 
     /** The data sets the notebooks read, as {@code folder/file} under the data root (raw or .gz). */
     static final List<String> DATA_FILES = List.of(
@@ -50,28 +48,17 @@ public final class Course {
         System.out.println("Engine:  " + engine + (Engines.isOffline() ? ", offline" : ""));
         Profile profile = Profile.current();
         System.out.println("Profile: " + profile.id() + " (set " + Profile.ENV + "=smoke|quick|full to change)");
-        Path root = dataRoot(System.getenv(DATA_ENV), Paths.get("").toAbsolutePath());
-        List<String> missing = missingData(root);
-        System.out.println("Data:    " + root + (missing.isEmpty() ? " (MNIST and Fashion-MNIST found)"
-                : " — missing " + String.join(", ", missing) + ". Run ./environment/setup to fetch them."));
+        Path root = null;
+        List<String> missing = DATA_FILES;
+        try {
+            root = DataPaths.root();
+            missing = missingData(root);
+            System.out.println("Data:    " + root + (missing.isEmpty() ? " (MNIST and Fashion-MNIST found)"
+                    : " — missing " + String.join(", ", missing) + ". Fix: " + DataPaths.FIX + "."));
+        } catch (DataException e) {
+            System.out.println("Data:    not found. " + e.getMessage());
+        }
         return new Course(java, engine, profile, root, missing);
-    }
-
-    /**
-     * The data root: {@code env} (the value of {@code $DGM4J_DATA}) when set, else {@code data/} in the repository that holds
-     * {@code start} (the first directory at or above it with {@code pom.xml} and {@code environment/}),
-     * else {@code start/data}.
-     */
-    static Path dataRoot(String env, Path start) {
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env).toAbsolutePath().normalize();
-        }
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("environment"))) {
-                return dir.resolve("data");
-            }
-        }
-        return start.resolve("data");
     }
 
     /** The expected data files absent under {@code root} (each may be stored raw or gzip-compressed). */
@@ -86,7 +73,7 @@ public final class Course {
         return missing;
     }
 
-    /** The data root this set-up found. */
+    /** The data root this set-up found ({@code null} when there is none). */
     public Path dataRoot() {
         return dataRoot;
     }

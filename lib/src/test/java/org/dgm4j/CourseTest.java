@@ -16,26 +16,6 @@ class CourseTest {
     Path tmp;
 
     @Test
-    void dataRootIsTheRepositoryDataFolderSeenFromTheNotebooks() throws IOException {
-        Files.createFile(tmp.resolve("pom.xml"));
-        Files.createDirectories(tmp.resolve("environment"));
-        Path notebooks = Files.createDirectories(tmp.resolve("notebooks"));
-        assertEquals(tmp.resolve("data"), Course.dataRoot(null, notebooks));
-        assertEquals(tmp.resolve("data"), Course.dataRoot("  ", tmp));
-    }
-
-    @Test
-    void theEnvironmentVariableWins() {
-        assertEquals(tmp.resolve("elsewhere"), Course.dataRoot(tmp.resolve("elsewhere").toString(), tmp));
-    }
-
-    @Test
-    void outsideARepositoryTheDataFolderIsBesideTheStart() throws IOException {
-        Path lonely = Files.createDirectories(tmp.resolve("a/b"));
-        assertEquals(lonely.resolve("data"), Course.dataRoot(null, lonely));
-    }
-
-    @Test
     void reportsExactlyTheFilesThatAreMissingRawOrCompressed() throws IOException {
         assertEquals(Course.DATA_FILES, Course.missingData(tmp));
         for (String file : Course.DATA_FILES) {
