@@ -1,0 +1,239 @@
+package org.dgm4j.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * A cache of trained models on disk. An entry is a directory {@code <root>/<name>-<hash>} holding the
+ * block's parameters ({@link Block#saveParameters}), the training {@link History} as CSV and a
+ * {@code manifest.properties} with the full key text and SHA-256 checksums of both files. Every file is
+ * written to a temporary file and moved into place atomically, the manifest last, so an interrupted
+ * write never looks like a valid entry. A missing, corrupt or mismatched entry is reported and treated
+ * as absent (the caller retrains).
+ *
+ * <p>The root is the system property {@value #PROPERTY}, else the environment variable {@value #ENV},
+ * else {@code checkpoints/} in the repository found by walking up from the working directory to the
+ * folder that contains both {@code environment/} and {@code lib/}.
+ */
+public final class Checkpoints {
+
+    /** System property naming the checkpoint root. */
+    public static final String PROPERTY = "dgm4j.checkpoints";
+    /** Environment variable naming the checkpoint root. */
+    public static final String ENV = "DGM4J_CHECKPOINTS";
+    /** Environment variable that, set to {@code 1} or {@code true}, forces retraining. */
+    public static final String RETRAIN_ENV = "DGM4J_RETRAIN";
+    /** System property equivalent of {@link #RETRAIN_ENV}. */
+    public static final String RETRAIN_PROPERTY = "dgm4j.retrain";
+
+    static final String PARAMS = "params.bin";
+    static final String HISTORY = "history.csv";
+    static final String MANIFEST = "manifest.properties";
+    private static final String FORMAT = "1";
+
+    private final Path root;
+    private final Consumer<String> messages;
+
+    private Checkpoints(Path root, Consumer<String> messages) {
+        this.root = root;
+        this.messages = messages;
+    }
+
+    /** Checkpoints under {@code root}, reporting to standard output. */
+    public static Checkpoints at(Path root) {
+        return new Checkpoints(root, System.out::println);
+    }
+
+    /** Checkpoints under the configured root (see the class comment). */
+    public static Checkpoints atDefaultRoot() {
+        return at(defaultRoot());
+    }
+
+    /** The same cache reporting its messages (loads, corrupt entries) to {@code sink}. */
+    public Checkpoints reportingTo(Consumer<String> sink) {
+        return new Checkpoints(root, sink);
+    }
+
+    /** The directory entries live in. */
+    public Path root() {
+        return root;
+    }
+
+    /** The configured checkpoint root; throws with instructions when none can be found. */
+    public static Path defaultRoot() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(ENV);
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured).toAbsolutePath();
+        }
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("environment")) && Files.isDirectory(dir.resolve("lib"))) {
+                return dir.resolve("checkpoints");
+            }
+        }
+        throw new IllegalStateException("Cannot find the checkpoint folder: no directory above "
+                + Paths.get("").toAbsolutePath() + " contains environment/ and lib/. Set " + ENV
+                + "=/path/to/checkpoints (or -D" + PROPERTY + "=...).");
+    }
+
+    /** True when {@value #RETRAIN_ENV} (or {@value #RETRAIN_PROPERTY}) asks to retrain everything. */
+    public static boolean retrainRequested() {
+        String v = System.getProperty(RETRAIN_PROPERTY);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(RETRAIN_ENV);
+        }
+        return v != null && (v.trim().equals("1") || v.trim().equalsIgnoreCase("true"));
+    }
+
+    /** The directory of the entry for {@code name} and {@code key}. */
+    public Path entry(String name, String key) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return root.resolve(safe + "-" + hash(key).substring(0, 16));
+    }
+
+    /**
+     * Loads the entry for {@code name}/{@code key} into {@code block} (its parameters are replaced by
+     * arrays owned by {@code manager}) and returns its history, or empty when there is no usable entry.
+     * A corrupt or mismatched entry is reported; the block is then left without parameters
+     * ({@link Block#clear()}) only if loading had already begun.
+     */
+    public Optional<History> load(String name, String key, Block block, NDManager manager) {
+        Path dir = entry(name, key);
+        Path manifestFile = dir.resolve(MANIFEST);
+        if (!Files.exists(manifestFile)) {
+            return Optional.empty();
+        }
+        try {
+            Properties manifest = new Properties();
+            try (Reader r = new StringReader(Files.readString(manifestFile, StandardCharsets.UTF_8))) {
+                manifest.load(r);
+            }
+            if (!FORMAT.equals(manifest.getProperty("format"))) {
+                return unusable(dir, "unknown format '" + manifest.getProperty("format") + "'");
+            }
+            if (!key.equals(manifest.getProperty("key"))) {
+                return unusable(dir, "it was trained with a different configuration");
+            }
+            byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
+            byte[] history = Files.readAllBytes(dir.resolve(HISTORY));
+            if (!hash(params).equals(manifest.getProperty("params.sha256"))) {
+                return unusable(dir, PARAMS + " is corrupt (checksum mismatch, " + params.length + " bytes)");
+            }
+            if (!hash(history).equals(manifest.getProperty("history.sha256"))) {
+                return unusable(dir, HISTORY + " is corrupt (checksum mismatch)");
+            }
+            History h = History.fromCsv(new String(history, StandardCharsets.UTF_8));
+            block.clear();
+            try (InputStream in = new java.io.ByteArrayInputStream(params);
+                    DataInputStream dis = new DataInputStream(new BufferedInputStream(in))) {
+                block.loadParameters(manager, dis);
+            }
+            h.markFromCache();
+            messages.accept("Loaded " + name + " from " + dir + " (" + h.size() + " epochs, trained in "
+                    + String.format(java.util.Locale.ROOT, "%.1f", sum(h.seconds())) + " s); set "
+                    + RETRAIN_ENV + "=1 to retrain.");
+            return Optional.of(h);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            block.clear();
+            return unusable(dir, e.toString());
+        }
+    }
+
+    /** Writes the entry for {@code name}/{@code key}: parameters of {@code block} and {@code history}. */
+    public Path save(String name, String key, Block block, History history) {
+        Path dir = entry(name, key);
+        try {
+            Files.createDirectories(dir);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(bytes))) {
+                block.saveParameters(dos);
+            }
+            byte[] params = bytes.toByteArray();
+            byte[] csv = history.toCsv().getBytes(StandardCharsets.UTF_8);
+            Properties manifest = new Properties();
+            manifest.setProperty("format", FORMAT);
+            manifest.setProperty("name", name);
+            manifest.setProperty("key", key);
+            manifest.setProperty("params.sha256", hash(params));
+            manifest.setProperty("history.sha256", hash(csv));
+            manifest.setProperty("epochs", Integer.toString(history.size()));
+            StringWriter w = new StringWriter();
+            manifest.store(w, "DGM4J checkpoint; delete this directory to retrain");
+            Files.deleteIfExists(dir.resolve(MANIFEST));
+            writeAtomically(dir.resolve(PARAMS), params);
+            writeAtomically(dir.resolve(HISTORY), csv);
+            writeAtomically(dir.resolve(MANIFEST), w.toString().getBytes(StandardCharsets.UTF_8));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write checkpoint " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code data} to a temporary file next to {@code target}, then moves it over atomically. */
+    static void writeAtomically(Path target, byte[] data) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, data);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Optional<History> unusable(Path dir, String reason) {
+        messages.accept("Checkpoint " + dir + " is unusable: " + reason + ". Retraining (the entry will be"
+                + " overwritten).");
+        return Optional.empty();
+    }
+
+    /** Hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String hash(String text) {
+        return hash(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hash(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static double sum(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += x;
+        }
+        return s;
+    }
+}
