@@ -1,7 +1,6 @@
 package org.dgm4j.metrics;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.dgm4j.data.Batch;
@@ -30,25 +29,10 @@ public final class LatentCodes {
                     throw new IllegalArgumentException("encode must return codes (B, d) for " + batch.size()
                             + " images, got " + z.getShape());
                 }
-                for (float[] row : rows(z)) {
+                for (float[] row : LatentRows.of(z)) {
                     out[at++] = row;
                 }
             }
-        }
-        return out;
-    }
-
-    /** The rows of a (n, d) array of latent points, e.g. points drawn to be decoded. */
-    public static float[][] rows(NDArray points) {
-        if (points.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("expected latent points (n, d), got " + points.getShape());
-        }
-        int n = (int) points.getShape().get(0);
-        int d = (int) points.getShape().get(1);
-        float[] flat = points.toFloatArray();
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
         }
         return out;
     }

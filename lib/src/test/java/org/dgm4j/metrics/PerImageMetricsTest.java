@@ -88,14 +88,6 @@ class PerImageMetricsTest {
     }
 
     @Test
-    void rowsSplitAnArrayOfPoints() {
-        float[][] r = LatentCodes.rows(manager.arange(6f).reshape(3, 2));
-        assertArrayEquals(new float[] {0, 1}, r[0]);
-        assertArrayEquals(new float[] {4, 5}, r[2]);
-        assertThrows(IllegalArgumentException.class, () -> LatentCodes.rows(manager.arange(6f)));
-    }
-
-    @Test
     void nearestDistancesMatchHandComputedValues() {
         float[][] codes = {{0, 0}, {3, 4}, {10, 0}};
         float[][] queries = {{0, 0}, {3, 5}, {6, 0}, {-3, -4}};
