@@ -30,17 +30,23 @@ public final class Bilinear {
         taps(w, outW, x0, x1, wx);
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(n, outH), outW)];
         IntStream.range(0, n).parallel().forEach(k -> {
+            // separable: interpolate along rows first (h x outW), then along columns (outH x outW)
+            double[] rows = new double[h * outW];
             int in = k * h * w;
-            int o = k * outH * outW;
-            for (int i = 0; i < outH; i++) {
-                int r0 = in + y0[i] * w;
-                int r1 = in + y1[i] * w;
-                double b = wy[i];
+            for (int r = 0; r < h; r++) {
+                int row = in + r * w;
                 for (int j = 0; j < outW; j++) {
                     double a = wx[j];
-                    double top = (1 - a) * (pixels[r0 + x0[j]] & 0xff) + a * (pixels[r0 + x1[j]] & 0xff);
-                    double bottom = (1 - a) * (pixels[r1 + x0[j]] & 0xff) + a * (pixels[r1 + x1[j]] & 0xff);
-                    out[o + i * outW + j] = toByte((1 - b) * top + b * bottom);
+                    rows[r * outW + j] = (1 - a) * (pixels[row + x0[j]] & 0xff) + a * (pixels[row + x1[j]] & 0xff);
+                }
+            }
+            int o = k * outH * outW;
+            for (int i = 0; i < outH; i++) {
+                int r0 = y0[i] * outW;
+                int r1 = y1[i] * outW;
+                double b = wy[i];
+                for (int j = 0; j < outW; j++) {
+                    out[o + i * outW + j] = toByte((1 - b) * rows[r0 + j] + b * rows[r1 + j]);
                 }
             }
         });
@@ -68,25 +74,42 @@ public final class Bilinear {
             int base = k * h * w;
             for (int y = 0; y < h; y++) {
                 double dy = y - cy;
+                double rowX = cx - cos * cx - sin * dy;
+                double rowY = cy - sin * cx + cos * dy;
                 for (int x = 0; x < w; x++) {
-                    double dx = x - cx;
-                    double sx = cx + cos * dx - sin * dy;
-                    double sy = cy + sin * dx + cos * dy;
-                    out[base + y * w + x] = toByte(sampleZeroPadded(pixels, base, h, w, sx, sy));
+                    double sx = rowX + cos * x;
+                    double sy = rowY + sin * x;
+                    out[base + y * w + x] = sx <= -1 || sy <= -1 || sx >= w || sy >= h ? 0
+                            : toByte(sample(pixels, base, h, w, sx, sy));
                 }
             }
         });
         return out;
     }
 
-    private static double sampleZeroPadded(byte[] pixels, int base, int h, int w, double sx, double sy) {
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
+    /** Bilinear sample at {@code (sx, sy)}, both greater than -1; taps outside the image read 0. */
+    private static double sample(byte[] pixels, int base, int h, int w, double sx, double sy) {
+        int x0 = (int) (sx + 1) - 1; // floor, as sx > -1
+        int y0 = (int) (sy + 1) - 1;
         double a = sx - x0;
         double b = sy - y0;
-        double top = (1 - a) * at(pixels, base, h, w, x0, y0) + a * at(pixels, base, h, w, x0 + 1, y0);
-        double bottom = (1 - a) * at(pixels, base, h, w, x0, y0 + 1) + a * at(pixels, base, h, w, x0 + 1, y0 + 1);
-        return (1 - b) * top + b * bottom;
+        int p00;
+        int p01;
+        int p10;
+        int p11;
+        if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+            int i = base + y0 * w + x0;
+            p00 = pixels[i] & 0xff;
+            p01 = pixels[i + 1] & 0xff;
+            p10 = pixels[i + w] & 0xff;
+            p11 = pixels[i + w + 1] & 0xff;
+        } else {
+            p00 = at(pixels, base, h, w, x0, y0);
+            p01 = at(pixels, base, h, w, x0 + 1, y0);
+            p10 = at(pixels, base, h, w, x0, y0 + 1);
+            p11 = at(pixels, base, h, w, x0 + 1, y0 + 1);
+        }
+        return (1 - b) * ((1 - a) * p00 + a * p01) + b * ((1 - a) * p10 + a * p11);
     }
 
     private static int at(byte[] pixels, int base, int h, int w, int x, int y) {
@@ -110,9 +133,9 @@ public final class Bilinear {
         return Math.abs(v) < 1e-12 ? 0 : Math.abs(Math.abs(v) - 1) < 1e-12 ? Math.signum(v) : v;
     }
 
+    /** Rounds a convex combination of bytes (so within [0, 255]) half up, like {@code Math.round}. */
     private static byte toByte(double v) {
-        long r = Math.round(v);
-        return (byte) (r < 0 ? 0 : r > 255 ? 255 : r);
+        return (byte) (int) (v + 0.5);
     }
 
     private static void checkStack(byte[] pixels, int n, int h, int w) {

@@ -242,6 +242,7 @@ public final class ImageDataset implements AutoCloseable {
 
     /** The first {@code n} examples (all of them when {@code n >= size()}). */
     public ImageDataset head(int n) {
+        requirePositive(n);
         int count = Math.min(n, size());
         int[] indices = new int[count];
         Arrays.setAll(indices, i -> i);
@@ -253,6 +254,7 @@ public final class ImageDataset implements AutoCloseable {
      * them when {@code n >= size()}. The same seed always gives the same subset.
      */
     public ImageDataset subset(int n, long seed) {
+        requirePositive(n);
         int count = Math.min(n, size());
         int[] indices = Arrays.copyOf(Permutation.of(size(), seed), count);
         Arrays.sort(indices);
@@ -277,9 +279,10 @@ public final class ImageDataset implements AutoCloseable {
         int[] validation = Arrays.copyOfRange(order, trainSize, order.length);
         Arrays.sort(train);
         Arrays.sort(validation);
-        ImageDataset trainPart = select(train, name + " (train split)");
+        String how = " split " + trainFraction + ", seed " + seed + ")";
+        ImageDataset trainPart = select(train, name + " (train" + how);
         try {
-            return new Split(trainPart, select(validation, name + " (validation split)"));
+            return new Split(trainPart, select(validation, name + " (validation" + how));
         } catch (RuntimeException e) {
             trainPart.close();
             throw e;
@@ -321,6 +324,7 @@ public final class ImageDataset implements AutoCloseable {
         manager.close();
     }
 
+    /** Name, size, image size, classes and factors; derived sets' names say how they were derived (and seeds). */
     @Override
     public String toString() {
         return name + ": " + size() + " images " + height() + "x" + width() + ", " + numClasses() + " classes"
@@ -342,6 +346,12 @@ public final class ImageDataset implements AutoCloseable {
         Shape s = raw.getShape();
         try (NDArray asFloat = raw.toType(DataType.FLOAT32, false)) {
             return Scalars.div(asFloat, 255).reshape(s.get(0), 1, s.get(1), s.get(2));
+        }
+    }
+
+    private static void requirePositive(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("the number of examples must be positive, got " + n);
         }
     }
 

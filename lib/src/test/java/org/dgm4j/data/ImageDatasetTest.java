@@ -164,6 +164,8 @@ class ImageDatasetTest {
             }
             assertEquals(new Shape(300, H, W), a.images().getShape());
         }
+        assertThrows(IllegalArgumentException.class, () -> numbered.subset(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> numbered.head(-1));
         try (ImageDataset all = numbered.subset(5000, 1)) {
             assertEquals(N, all.size());
         }
@@ -185,6 +187,10 @@ class ImageDatasetTest {
             int[] all = new int[N];
             Arrays.setAll(all, i -> i);
             assertArrayEquals(all, union, "disjoint and complete");
+            try (Split other = numbered.split(0.8, 12)) {
+                assertFalse(other.train().toString().equals(s.train().toString()),
+                        "descriptions (used in checkpoint keys) tell different splits apart");
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> numbered.split(1.0, 1));
         assertThrows(IllegalArgumentException.class, () -> numbered.split(0.0001, 1));

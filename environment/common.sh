@@ -1,0 +1,71 @@
+# Shared by the environment/ scripts (sourced, not run). Defines the repository paths, the project's
+# Jupyter data folder and small helpers for saying what a script does and what it found.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="$ROOT/environment/.state"
+DATA="${DGM4J_DATA:-$ROOT/data}"
+KERNEL_CLASSPATH="$ROOT/lib/target/kernel-classpath"
+IJAVA_VERSION=1.3.0
+IJAVA_JAR="$STATE/ijava/ijava-$IJAVA_VERSION.jar"
+# The project's own Jupyter data folder: its kernelspec `java` comes first for start and test,
+# whatever other Java kernels the machine has.
+JUPYTER_DIR="$STATE/jupyter"
+KERNEL_DIR="$JUPYTER_DIR/kernels/java"
+TOOLS_FILE="$STATE/tools.env"
+SETUP_MARKER="$STATE/setup.ok"
+# Extra Maven arguments for every build the scripts run, e.g. DGM4J_BUILD_ARGS=-Pcuda for the GPU natives.
+read -r -a BUILD_ARGS <<< "${DGM4J_BUILD_ARGS:-}"
+
+say()  { printf '[%s] %s\n' "$SCRIPT_NAME" "$*"; }
+warn() { printf '[%s] WARNING: %s\n' "$SCRIPT_NAME" "$*" >&2; }
+die()  { printf '[%s] ERROR: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 1; }
+
+# Puts the project's kernelspec first on Jupyter's search path.
+use_project_jupyter_path() {
+    export JUPYTER_PATH="$JUPYTER_DIR${JUPYTER_PATH:+:$JUPYTER_PATH}"
+}
+
+# Loads JUPYTER_BIN and PYTHON_BIN recorded by setup; fails when setup has not recorded them.
+load_tools() {
+    [ -f "$TOOLS_FILE" ] || return 1
+    # shellcheck disable=SC1090
+    . "$TOOLS_FILE"
+    [ -x "${JUPYTER_BIN:-}" ] && [ -x "${PYTHON_BIN:-}" ]
+}
+
+# The fingerprint of everything setup depends on; setup writes it to the marker when it succeeds.
+setup_fingerprint() {
+    {
+        cat "$ROOT/environment/setup" "$ROOT/environment/fetch-data" "$ROOT/environment/common.sh"
+        echo "$ROOT" "$DATA" "${BUILD_ARGS[*]}"
+        command -v java mvn
+    } | sha256sum | cut -d' ' -f1
+}
+
+# True when setup has run with the current scripts and what it made is still there.
+setup_is_current() {
+    [ -f "$SETUP_MARKER" ] && [ "$(cat "$SETUP_MARKER")" = "$(setup_fingerprint)" ] \
+        && load_tools && [ -f "$KERNEL_DIR/kernel.json" ] && [ -f "$IJAVA_JAR" ] \
+        && compgen -G "$KERNEL_CLASSPATH/dgm4j-*.jar" > /dev/null \
+        && data_present
+}
+
+# True when all eight data files are there (raw or .gz); setup verified their checksums.
+data_present() {
+    local set name
+    for set in mnist fashion-mnist; do
+        for name in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
+            [ -f "$DATA/$set/$name" ] || [ -f "$DATA/$set/$name.gz" ] || return 1
+        done
+    done
+}
+
+# Rebuilds the library into the kernel classpath when a source or POM is newer than the built jar.
+build_if_stale() {
+    local jar
+    jar="$(compgen -G "$KERNEL_CLASSPATH/dgm4j-*.jar" | head -1)"
+    if [ -z "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" -newer "$jar" -print -quit)" ]; then
+        say "library sources changed since the last build: mvn -B -q package -DskipTests ${BUILD_ARGS[*]}"
+        (cd "$ROOT" && mvn -B -q package -DskipTests ${BUILD_ARGS[@]+"${BUILD_ARGS[@]}"}) || die "the library build failed (see above)"
+    fi
+}

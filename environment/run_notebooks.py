@@ -1,0 +1,90 @@
+"""Executes notebooks headless in a Jupyter kernel and prints a table of the results.
+
+Used by environment/test: every notebook runs top to bottom in the real kernel (kernelspec 'java'),
+its executed copy is written to the output folder (never over the source), and the run fails when
+any cell raises an error or times out. The table gives, per notebook, the seconds it took and how
+many image outputs it produced.
+"""
+import argparse
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def count_images(nb):
+    """Outputs (display data or results) that carry a PNG or JPEG image."""
+    return sum(1 for cell in nb.cells if cell.cell_type == "code"
+               for out in cell.get("outputs", [])
+               if out.get("output_type") in ("display_data", "execute_result")
+               and ("image/png" in out.get("data", {}) or "image/jpeg" in out.get("data", {})))
+
+
+def first_error(nb):
+    """A short description of the first error output, for the summary."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return "cell %d: %s: %s" % (i, out.get("ename", ""), out.get("evalue", "").strip()[:300])
+    return ""
+
+
+def run(path, out_dir, kernel, cell_timeout, startup_timeout):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    start = time.monotonic()
+    error = ""
+    try:
+        client.execute()
+    except CellTimeoutError as e:
+        error = "timeout after %d s: %s" % (cell_timeout, str(e).strip().splitlines()[0][:300])
+    except CellExecutionError:
+        error = first_error(nb) or "a cell failed"
+    except DeadKernelError as e:
+        error = "the kernel died: %s" % e
+    except RuntimeError as e:  # the kernel did not start (no kernelspec, bad command line, ...)
+        error = "kernel '%s' did not start: %s" % (kernel, e)
+    seconds = time.monotonic() - start
+    os.makedirs(out_dir, exist_ok=True)
+    target = os.path.join(out_dir, os.path.basename(path))
+    nbformat.write(nb, target + ".tmp")
+    os.replace(target + ".tmp", target)
+    return seconds, count_images(nb), error
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="+", help="notebook files to execute, in order")
+    parser.add_argument("--out", required=True, help="folder for the executed copies")
+    parser.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
+    parser.add_argument("--cell-timeout", type=int, default=900, help="seconds one cell may take (default: 900)")
+    parser.add_argument("--startup-timeout", type=int, default=180, help="seconds the kernel may take to start")
+    args = parser.parse_args()
+
+    rows = []
+    for path in args.notebooks:
+        print("running %s ..." % path, flush=True)
+        seconds, images, error = run(path, args.out, args.kernel, args.cell_timeout, args.startup_timeout)
+        rows.append((os.path.basename(path), seconds, images, error))
+        print("  %s in %.1f s, %d images%s" % ("FAILED" if error else "ok", seconds, images,
+                                                ": " + error if error else ""), flush=True)
+
+    width = max([len("notebook")] + [len(r[0]) for r in rows])
+    print()
+    print("%-*s  %8s  %6s  %s" % (width, "notebook", "seconds", "images", "result"))
+    for name, seconds, images, error in rows:
+        print("%-*s  %8.1f  %6d  %s" % (width, name, seconds, images, "FAILED" if error else "ok"))
+    failed = [r for r in rows if r[3]]
+    for name, _, _, error in failed:
+        print("%s: %s" % (name, error))
+    print("notebooks: %d passed, %d failed" % (len(rows) - len(failed), len(failed)))
+    print("executed copies: %s" % args.out)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
