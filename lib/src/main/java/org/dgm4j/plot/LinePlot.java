@@ -45,15 +45,17 @@ public final class LinePlot {
     }
 
     /**
-     * Loss curves from a history table: one line per named column against {@code xColumn} (all
-     * numeric columns other than {@code xColumn} when none are named), without markers.
+     * Loss curves from a history table: one line per named column against {@code xColumn}; when none
+     * are named, every numeric column except {@code xColumn} and a timing column named "seconds" (as in
+     * {@code org.dgm4j.train.History#table()}). Points are marked for up to 30 rows; missing values
+     * (NaN) leave gaps.
      */
     public static LinePlot lossCurves(Table history, String xColumn, String... yColumns) {
         double[] x = numeric(history, xColumn);
         List<String> names = new ArrayList<>(List.of(yColumns));
         if (names.isEmpty()) {
             for (Column<?> c : history.columns()) {
-                if (c instanceof NumericColumn && !c.name().equals(xColumn)) {
+                if (c instanceof NumericColumn && !c.name().equals(xColumn) && !c.name().equals("seconds")) {
                     names.add(c.name());
                 }
             }

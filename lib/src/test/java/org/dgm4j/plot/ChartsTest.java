@@ -43,8 +43,12 @@ class ChartsTest {
             val[i] = train[i] + 5;
             kl[i] = 20 + i;
         }
-        Table h = Table.create("history", IntColumn.create("epoch", epoch), DoubleColumn.create("train_total", train),
-                DoubleColumn.create("val_total", val), DoubleColumn.create("train_kl", kl));
+        val[3] = Double.NaN; // a missing validation value
+        double[] seconds = new double[n];
+        java.util.Arrays.fill(seconds, 12.5);
+        Table h = Table.create("history", IntColumn.create("epoch", epoch), DoubleColumn.create("seconds", seconds),
+                DoubleColumn.create("train_total", train), DoubleColumn.create("val_total", val),
+                DoubleColumn.create("train_kl", kl));
         BufferedImage img = LinePlot.lossCurves(h, "epoch").render();
         assertEquals(PlotStyle.WIDTH, img.getWidth());
         assertEquals(PlotStyle.HEIGHT, img.getHeight());
