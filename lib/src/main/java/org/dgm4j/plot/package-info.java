@@ -9,7 +9,7 @@
  *
  * <pre>{@code
  * Notebook.show(LinePlot.lossCurves(history.table(), "epoch").render());
- * Notebook.show(ImageGrids.reconstructions(x, Activation.sigmoid(logits)); // ai.djl.nn.Activation);
+ * Notebook.show(ImageGrids.reconstructions(x, Activation.sigmoid(logits))); // ai.djl.nn.Activation
  * }</pre>
  */
 package org.dgm4j.plot;
