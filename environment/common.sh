@@ -39,6 +39,7 @@ setup_fingerprint() {
         cat "$ROOT/environment/setup" "$ROOT/environment/fetch-data" "$ROOT/environment/common.sh"
         echo "$ROOT" "$DATA" "${BUILD_ARGS[*]}"
         command -v java mvn
+        echo "${JAVA_HOME:-}"
     } | sha256sum | cut -d' ' -f1
 }
 

@@ -121,6 +121,16 @@ class FitTest {
     }
 
     @Test
+    void fitsOfDifferentModelsKeepEachOthersParameters() {
+        TinyVae a = new TinyVae(64, 32, 4);
+        Fit.of(a, a.objective()).train(train).epochs(1).batchSize(64).seed(1).progress(Progress.silent()).run();
+        TinyVae b = new TinyVae(64, 16, 4);
+        Fit.of(b, b.objective()).train(train).epochs(1).batchSize(64).seed(1).progress(Progress.silent()).run();
+        assertEquals(32 * 64, a.getParameters().valueAt(0).getArray().toFloatArray().length,
+                "the first model's parameters must still be readable");
+    }
+
+    @Test
     void logProgressPrintsOneLinePerEpochWithoutCarriageReturns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TinyVae vae = new TinyVae(64, 32, 4);
