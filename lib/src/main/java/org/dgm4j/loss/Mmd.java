@@ -40,6 +40,7 @@ public final class Mmd {
             NDArray term = Scalars.like(sq, c).div(Scalars.add(sq, c));
             k = k == null ? term : k.add(term);
         }
-        return k.mean(new int[] {0, 1});
+        // The PyTorch engine's mean takes one axis only: sum over both, then divide.
+        return Scalars.div(k.sum(new int[] {0, 1}), (double) a.getShape().get(0) * b.getShape().get(0));
     }
 }

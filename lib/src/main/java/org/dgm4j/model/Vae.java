@@ -196,10 +196,18 @@ public class Vae extends AbstractBlock {
     }
 
     private Shape batchShape(long b) {
-        return new Shape(b, imageShape.get(0), imageShape.get(1), imageShape.get(2));
+        return batchShape(imageShape, b);
     }
 
     private void requireImages(NDArray x) {
+        requireImages(x, imageShape);
+    }
+
+    static Shape batchShape(Shape imageShape, long b) {
+        return new Shape(b, imageShape.get(0), imageShape.get(1), imageShape.get(2));
+    }
+
+    static void requireImages(NDArray x, Shape imageShape) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || !s.slice(1).equals(imageShape)) {
             throw new IllegalArgumentException("expected images (B, " + imageShape.get(0) + ", "

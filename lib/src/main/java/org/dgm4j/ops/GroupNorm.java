@@ -70,7 +70,12 @@ public final class GroupNorm extends AbstractBlock {
         NDArray centred = grouped.sub(mean);
         NDArray variance = centred.square().mean(new int[] {2}, true);
         NDArray normed = centred.div(Scalars.add(variance, eps).sqrt()).reshape(s);
-        return normed.mul(gamma.reshape(1, c, 1, 1)).add(beta.reshape(1, c, 1, 1));
+        // reshaped views of the parameters would belong to the parameters' manager: hand them to x's
+        NDArray scale = gamma.reshape(1, c, 1, 1);
+        NDArray shift = beta.reshape(1, c, 1, 1);
+        scale.attach(x.getManager());
+        shift.attach(x.getManager());
+        return normed.mul(scale).add(shift);
     }
 
     @Override

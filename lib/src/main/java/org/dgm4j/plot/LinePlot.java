@@ -1,5 +1,8 @@
 package org.dgm4j.plot;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +37,7 @@ public final class LinePlot {
     private int width = PlotStyle.WIDTH;
     private int height = PlotStyle.HEIGHT;
     private final Map<String, double[][]> series = new LinkedHashMap<>();
+    private final List<Object[]> labels = new ArrayList<>();
 
     private LinePlot(String title) {
         this.title = title;
@@ -45,15 +49,17 @@ public final class LinePlot {
     }
 
     /**
-     * Loss curves from a history table: one line per named column against {@code xColumn} (all
-     * numeric columns other than {@code xColumn} when none are named), without markers.
+     * Loss curves from a history table: one line per named column against {@code xColumn}; when none
+     * are named, every numeric column except {@code xColumn} and a timing column named "seconds" (as in
+     * {@code org.dgm4j.train.History#table()}). Points are marked for up to 30 rows; missing values
+     * (NaN) leave gaps.
      */
     public static LinePlot lossCurves(Table history, String xColumn, String... yColumns) {
         double[] x = numeric(history, xColumn);
         List<String> names = new ArrayList<>(List.of(yColumns));
         if (names.isEmpty()) {
             for (Column<?> c : history.columns()) {
-                if (c instanceof NumericColumn && !c.name().equals(xColumn)) {
+                if (c instanceof NumericColumn && !c.name().equals(xColumn) && !c.name().equals("seconds")) {
                     names.add(c.name());
                 }
             }
@@ -140,6 +146,15 @@ public final class LinePlot {
         return this;
     }
 
+    /**
+     * Writes {@code text} just above and right of the data point (x, y) (left of it near the right edge), e.g. the β of each point in a
+     * rate–distortion plane. Labels are drawn by {@link #render()}, not part of {@link #chart()}.
+     */
+    public LinePlot label(String text, double x, double y) {
+        labels.add(new Object[] {text, x, y});
+        return this;
+    }
+
     /** The styled XChart chart, for further customisation. */
     public XYChart chart() {
         if (series.isEmpty()) {
@@ -172,7 +187,27 @@ public final class LinePlot {
 
     /** The plot as an image. */
     public BufferedImage render() {
-        return PlotStyle.render(chart());
+        XYChart chart = chart();
+        BufferedImage image = PlotStyle.render(chart);
+        if (!labels.isEmpty()) {
+            Graphics2D g = image.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setFont(PlotStyle.LABEL_FONT);
+                g.setColor(Color.DARK_GRAY);
+                for (Object[] l : labels) {
+                    int sx = (int) Math.round(chart.getScreenXFromChart((Double) l[1]));
+                    int sy = (int) Math.round(chart.getScreenYFromChart((Double) l[2]));
+                    String text = (String) l[0];
+                    int w = g.getFontMetrics().stringWidth(text);
+                    int x = sx + 8 + w < image.getWidth() ? sx + 8 : sx - 8 - w; // keep it inside the image
+                    g.drawString(text, x, Math.max(g.getFontMetrics().getAscent(), sy - 8));
+                }
+            } finally {
+                g.dispose();
+            }
+        }
+        return image;
     }
 
     private static void requirePositive(String name, String axis, double[] v) {

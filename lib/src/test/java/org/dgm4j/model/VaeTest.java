@@ -159,6 +159,22 @@ class VaeTest {
     }
 
     @Test
+    void parametersSurviveASaveLoadRoundTrip() throws Exception {
+        try (NDManager m = Engines.newManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            Vae trained = Vae.conv28(3, 16, Upsampling.Mode.SUB_PIXEL).initialize(m);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            trained.saveParameters(new java.io.DataOutputStream(bytes));
+            Engine.getInstance().setRandomSeed(6);
+            Vae fresh = Vae.conv28(3, 16, Upsampling.Mode.SUB_PIXEL).initialize(m);
+            NDArray z = m.randomNormal(new Shape(2, 3));
+            assertTrue(trained.decode(z).sub(fresh.decode(z)).abs().max().getFloat() > 0, "seeds differ");
+            fresh.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            assertArrayEquals(trained.decode(z).toFloatArray(), fresh.decode(z).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
     void wrongImageSizeGivesAClearMessage() {
         try (NDManager m = Engines.newManager()) {
             Vae vae = Vae.conv64(4).initialize(m);

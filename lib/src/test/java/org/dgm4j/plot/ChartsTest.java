@@ -43,8 +43,12 @@ class ChartsTest {
             val[i] = train[i] + 5;
             kl[i] = 20 + i;
         }
-        Table h = Table.create("history", IntColumn.create("epoch", epoch), DoubleColumn.create("train_total", train),
-                DoubleColumn.create("val_total", val), DoubleColumn.create("train_kl", kl));
+        val[3] = Double.NaN; // a missing validation value
+        double[] seconds = new double[n];
+        java.util.Arrays.fill(seconds, 12.5);
+        Table h = Table.create("history", IntColumn.create("epoch", epoch), DoubleColumn.create("seconds", seconds),
+                DoubleColumn.create("train_total", train), DoubleColumn.create("val_total", val),
+                DoubleColumn.create("train_kl", kl));
         BufferedImage img = LinePlot.lossCurves(h, "epoch").render();
         assertEquals(PlotStyle.WIDTH, img.getWidth());
         assertEquals(PlotStyle.HEIGHT, img.getHeight());
@@ -66,6 +70,16 @@ class ChartsTest {
                 .series("KL", betas, new double[] {40, 25, 15, 6, 1}).render();
         assertEquals(800, img.getWidth());
         assertEquals(500, img.getHeight());
+        LinePlot rd = LinePlot.titled("rate-distortion").series("z=10", new double[] {40, 1}, new double[] {60, 200});
+        BufferedImage plain = rd.render();
+        BufferedImage labelled = rd.label("β=0.001", 40, 60).label("β=128", 1, 200).render();
+        int changed = 0;
+        for (int y = 0; y < plain.getHeight(); y++) {
+            for (int x = 0; x < plain.getWidth(); x++) {
+                changed += plain.getRGB(x, y) != labelled.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(changed > 100, "labels are drawn (" + changed + " pixels changed)");
         assertThrows(IllegalArgumentException.class, () -> LinePlot.titled("bad").logX()
                 .series("s", new double[] {0, 1}, new double[] {1, 2}).render());
         assertThrows(IllegalArgumentException.class,

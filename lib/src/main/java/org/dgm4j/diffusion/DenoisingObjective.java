@@ -1,0 +1,47 @@
+package org.dgm4j.diffusion;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.dgm4j.data.Batch;
+import org.dgm4j.loss.LossTerms;
+import org.dgm4j.train.Objective;
+
+/**
+ * The simplified DDPM loss of Ho et al. (2020): draw t uniformly, ε ~ N(0, I), form
+ * x_t = √ᾱ_t x_0 + √(1-ᾱ_t) ε and minimise the mean squared error ‖ε - ε_θ(x_t, t)‖² of the trained
+ * network. The draws use the engine's generator, which the fit loop seeds for every step, so runs
+ * repeat exactly. Reports the total as {@code "mse"} as well.
+ */
+public final class DenoisingObjective implements Objective {
+
+    private final DiffusionModel model;
+
+    /** The objective on {@code model}. */
+    public DenoisingObjective(DiffusionModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public LossTerms compute(Batch batch, boolean training) {
+        NDManager m = batch.manager();
+        NDArray x0 = DiffusionModel.toModelRange(batch.x());
+        Shape shape = x0.getShape();
+        int steps = model.schedule().steps();
+        NDArray tArray = m.randomInteger(0, steps, new Shape(shape.get(0)), DataType.INT32);
+        int[] t = tArray.toIntArray();
+        NDArray noise = m.randomNormal(shape);
+        NDArray xt = model.schedule().diffuse(x0, t, noise);
+        NDArray predicted = model.net().predict(new ParameterStore(m, false), xt, tArray.toType(DataType.FLOAT32, false),
+                training);
+        NDArray mse = predicted.sub(noise).square().mean();
+        return LossTerms.of(mse).with("mse", mse);
+    }
+
+    @Override
+    public String toString() {
+        return "DenoisingObjective(eps-MSE, " + model.schedule() + ")";
+    }
+}

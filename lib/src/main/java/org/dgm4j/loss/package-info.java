@@ -1,0 +1,17 @@
+/**
+ * Losses and ready-made training objectives. Every loss is returned as {@link org.dgm4j.loss.LossTerms}
+ * with named components "recon", "kl" and "reg" (batch means). Reconstruction from logits
+ * ({@link org.dgm4j.loss.Reconstruction}: Bernoulli BCE-with-logits, MSE, Gaussian), closed-form and Monte
+ * Carlo KL ({@link org.dgm4j.loss.Kl}), β and KL warm-up ({@link org.dgm4j.loss.KlWarmup}), the sparse prior
+ * of Mathieu et al. 2019 ({@link org.dgm4j.loss.SparsePrior}) and the IMQ MMD ({@link org.dgm4j.loss.Mmd}).
+ * Objectives for the training loop: {@link org.dgm4j.loss.AutoencoderObjective} (plain and denoising),
+ * {@link org.dgm4j.loss.VaeObjective} (VAE, β-VAE, warm-up), {@link org.dgm4j.loss.ConditionalVaeObjective}
+ * and {@link org.dgm4j.loss.SparsePriorVaeObjective}. Scalars in differentiated code go through
+ * {@link org.dgm4j.ops.Scalars}.
+ *
+ * <pre>{@code
+ * Objective betaVae = new VaeObjective(vae, Reconstruction.bernoulli(), 4.0, KlWarmup.linear(2_000));
+ * Objective sparse = new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 1.0, 100.0, 7);
+ * }</pre>
+ */
+package org.dgm4j.loss;
