@@ -1,7 +1,5 @@
 package org.dgm4j.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,14 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
-import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.loss.Kl;
 import org.dgm4j.loss.KlWarmup;
 import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.loss.VaeObjective;
-import org.dgm4j.model.Gaussian;
-import org.dgm4j.model.NoiseSource;
+import org.dgm4j.metrics.Elbo;
+import org.dgm4j.metrics.LatentKl;
 import org.dgm4j.model.ParameterCounts;
 import org.dgm4j.model.Vae;
 import tech.tablesaw.api.BooleanColumn;
@@ -29,9 +25,10 @@ import tech.tablesaw.api.Table;
 /**
  * A β sweep: one VAE per (latent size, β) trained on the β-weighted objective recon + β·KL (Bernoulli
  * decoder, no warm-up), each through the checkpoint cache (a re-run reloads instead of training), then
- * evaluated on test data in one pass: the reconstruction term −E_q[log p(x|z)] (one sample, seeded noise),
- * the KL of every latent dimension, the ELBO (recon and KL weighted 1 whatever β the model was trained
- * with) and the active units (dimensions whose mean KL exceeds {@value #ACTIVE_THRESHOLD} nats).
+ * evaluated on test data: the reconstruction term −E_q[log p(x|z)] ({@link Elbo}, one sample, seeded
+ * noise), the KL of every latent dimension ({@link LatentKl}), the ELBO (recon and KL weighted 1 whatever
+ * β the model was trained with) and the active units (dimensions whose mean KL exceeds
+ * {@link LatentKl#ACTIVE_THRESHOLD} nats).
  *
  * <pre>{@code
  * BetaSweep.Result sweep = BetaSweep.of("conv", Vae::conv28).latents(2, 10).betas(0.001, 1, 4, 20, 128)
@@ -40,11 +37,6 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class BetaSweep {
-
-    /** Mean KL (nats) above which a latent dimension counts as active. */
-    public static final double ACTIVE_THRESHOLD = 0.01;
-
-    private static final int EVAL_BATCH = 256;
 
     private final String name;
     private final IntFunction<Vae> model;
@@ -133,32 +125,10 @@ public final class BetaSweep {
         return new Result(runs);
     }
 
-    /** Evaluates {@code vae} on {@code data} in one pass (batches of 256, ε seeded with {@code seed}). */
+    /** Evaluates {@code vae} on {@code data}: {@link Elbo} with ε seeded by {@code seed}, then {@link LatentKl}. */
     static Run evaluate(String name, double beta, Vae vae, History history, ImageDataset data, long seed) {
-        NoiseSource noise = NoiseSource.seeded(seed);
-        ParameterStore ps = new ParameterStore();
-        double recon = 0;
-        double[] kl = new double[vae.latentDim()];
-        long n = 0;
-        for (Batch batch : data.batches(EVAL_BATCH, false, 0)) {
-            try (batch) {
-                Gaussian q = vae.encode(ps, batch.x(), false);
-                NDArray z = q.sample(noise.sample(batch.manager(), q.mu().getShape()));
-                recon += Reconstruction.bernoulli().perExample(vae.decode(ps, z, false), batch.x()).sum().getFloat();
-                float[] sums = Kl.perDimension(q).sum(new int[] {0}).toFloatArray();
-                for (int d = 0; d < kl.length; d++) {
-                    kl[d] += sums[d];
-                }
-                n += batch.size();
-            }
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("The evaluation data set is empty");
-        }
-        for (int d = 0; d < kl.length; d++) {
-            kl[d] /= n;
-        }
-        return new Run(name, vae.latentDim(), beta, vae, history, recon / n, kl);
+        Elbo.Result elbo = Elbo.evaluate(vae, data, seed);
+        return new Run(name, vae.latentDim(), beta, vae, history, elbo.reconstruction(), LatentKl.perDimension(vae, data));
     }
 
     private static String format(double beta) {
@@ -189,9 +159,9 @@ public final class BetaSweep {
             return reconstruction + kl();
         }
 
-        /** Number of dimensions whose mean KL exceeds {@link #ACTIVE_THRESHOLD}. */
+        /** Number of dimensions whose mean KL exceeds {@link LatentKl#ACTIVE_THRESHOLD}. */
         public int activeUnits() {
-            return (int) Arrays.stream(klPerDimension).filter(k -> k > ACTIVE_THRESHOLD).count();
+            return LatentKl.activeUnits(klPerDimension);
         }
 
         /** Number of scalar parameters of the model. */

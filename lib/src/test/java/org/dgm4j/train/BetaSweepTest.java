@@ -39,7 +39,7 @@ class BetaSweepTest {
     @BeforeAll
     static void data() {
         manager = Engines.newManager();
-        train = Mnist.train(manager).subset(1024, 1);
+        train = Mnist.train(manager).subset(512, 1);
         test = Mnist.test(manager).subset(300, 2);
     }
 
