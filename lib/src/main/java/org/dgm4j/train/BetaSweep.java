@@ -149,6 +149,11 @@ public final class BetaSweep {
     public record Run(String model, int latentDim, double beta, Vae vae, History history, double reconstruction,
             double[] klPerDimension) {
 
+        /** "β=" and the weight without trailing zeros ("β=0.001", "β=128"), for captions and legends. */
+        public String betaLabel() {
+            return "β=" + new BigDecimal(Double.toString(beta)).stripTrailingZeros().toPlainString();
+        }
+
         /** The total KL (the rate), summed over dimensions. */
         public double kl() {
             return Arrays.stream(klPerDimension).sum();

@@ -107,6 +107,8 @@ class BetaSweepTest {
         assertEquals(2, run.activeUnits());
         assertEquals(0.52, run.kl(), 1e-12);
         assertEquals(80.52, run.negativeElbo(), 1e-12);
+        assertEquals("β=1", run.betaLabel());
+        assertEquals("β=0.001", new BetaSweep.Run("m", 1, 0.001, null, new History(), 1, new double[] {0}).betaLabel());
     }
 
     @Test
