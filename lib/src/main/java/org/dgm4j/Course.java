@@ -10,7 +10,8 @@ import org.dgm4j.data.DataPaths;
 /**
  * The set-up every notebook runs in its first cell: {@code Course.setup()}. It puts DJL offline and
  * AWT headless, then prints the Java version, the engine and device, the run profile and where the
- * data is, and returns a one-line summary. Anything missing is reported with the command that fixes it.
+ * data is, and returns a one-line verdict (shown as the cell's result). Anything missing is reported
+ * with the command that fixes it.
  */
 public final class Course {
 
@@ -21,15 +22,11 @@ public final class Course {
             "fashion-mnist/train-images-idx3-ubyte", "fashion-mnist/train-labels-idx1-ubyte",
             "fashion-mnist/t10k-images-idx3-ubyte", "fashion-mnist/t10k-labels-idx1-ubyte");
 
-    private final String java;
-    private final String engine;
     private final Profile profile;
     private final Path dataRoot;
     private final List<String> missing;
 
-    private Course(String java, String engine, Profile profile, Path dataRoot, List<String> missing) {
-        this.java = java;
-        this.engine = engine;
+    private Course(Profile profile, Path dataRoot, List<String> missing) {
         this.profile = profile;
         this.dataRoot = dataRoot;
         this.missing = missing;
@@ -42,10 +39,8 @@ public final class Course {
     public static Course setup() {
         System.setProperty("java.awt.headless", "true");
         Engines.goOffline();
-        String java = "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
-        System.out.println(java);
-        String engine = Engines.describe();
-        System.out.println("Engine:  " + engine + (Engines.isOffline() ? ", offline" : ""));
+        System.out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        System.out.println("Engine:  " + Engines.describe() + (Engines.isOffline() ? ", offline" : ""));
         Profile profile = Profile.current();
         System.out.println("Profile: " + profile.id() + " (set " + Profile.ENV + "=smoke|quick|full to change)");
         Path root = null;
@@ -58,7 +53,7 @@ public final class Course {
         } catch (DataException e) {
             System.out.println("Data:    not found. " + e.getMessage());
         }
-        return new Course(java, engine, profile, root, missing);
+        return new Course(profile, root, missing);
     }
 
     /** The expected data files absent under {@code root} (each may be stored raw or gzip-compressed). */
@@ -90,7 +85,7 @@ public final class Course {
 
     @Override
     public String toString() {
-        return "DGM4J ready: " + java + "; " + engine + "; profile " + profile.id() + "; data "
-                + (missing.isEmpty() ? "found" : "MISSING (run ./environment/setup)");
+        return missing.isEmpty() ? "DGM4J ready (profile " + profile.id() + ")"
+                : "DGM4J NOT ready: data missing (run ./environment/setup)";
     }
 }

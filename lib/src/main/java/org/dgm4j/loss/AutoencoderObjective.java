@@ -61,4 +61,10 @@ public final class AutoencoderObjective implements Objective {
         NDArray recon = reconstruction.loss(out.get(0), batch.x());
         return LossTerms.of(recon).with(VaeLoss.RECON, recon);
     }
+
+    /** The configuration, for logs and training cache keys. */
+    @Override
+    public String toString() {
+        return "AutoencoderObjective(recon=" + reconstruction + ", inputNoiseStd=" + noiseStd + ")";
+    }
 }

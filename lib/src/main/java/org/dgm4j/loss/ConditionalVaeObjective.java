@@ -45,4 +45,10 @@ public final class ConditionalVaeObjective implements Objective {
         }
         return terms;
     }
+
+    /** The configuration, for logs and training cache keys. */
+    @Override
+    public String toString() {
+        return "ConditionalVaeObjective(recon=" + reconstruction + ", beta=" + beta + ", warmup=" + warmup + ")";
+    }
 }

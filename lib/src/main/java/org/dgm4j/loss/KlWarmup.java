@@ -13,7 +13,7 @@ public interface KlWarmup {
 
     /** No warm-up: always 1. */
     static KlWarmup none() {
-        return step -> 1.0;
+        return named("none", step -> 1.0);
     }
 
     /** Linear from 0 at step 0 to 1 at step {@code steps} and after; {@code steps = 0} means no warm-up. */
@@ -21,7 +21,8 @@ public interface KlWarmup {
         if (steps < 0) {
             throw new IllegalArgumentException("warm-up steps must be >= 0, got " + steps);
         }
-        return steps == 0 ? none() : step -> Math.min(1.0, Math.max(0.0, (double) step / steps));
+        return steps == 0 ? none()
+                : named("linear(" + steps + " steps)", step -> Math.min(1.0, Math.max(0.0, (double) step / steps)));
     }
 
     /** Linear over {@code epochs} epochs of {@code stepsPerEpoch} steps each. */
@@ -31,5 +32,20 @@ public interface KlWarmup {
                     + " and " + stepsPerEpoch);
         }
         return linear(epochs * stepsPerEpoch);
+    }
+
+    /** {@code schedule} with {@code name} as its {@code toString()} (which training cache keys include). */
+    static KlWarmup named(String name, KlWarmup schedule) {
+        return new KlWarmup() {
+            @Override
+            public double factor(long step) {
+                return schedule.factor(step);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 }

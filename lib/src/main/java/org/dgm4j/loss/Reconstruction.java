@@ -21,12 +21,12 @@ public interface Reconstruction {
 
     /** Bernoulli negative log-likelihood: {@link #bceWithLogits} summed over pixels. */
     static Reconstruction bernoulli() {
-        return (logits, target) -> sumPerExample(bceWithLogits(logits, target));
+        return named("bernoulli", (logits, target) -> sumPerExample(bceWithLogits(logits, target)));
     }
 
     /** Squared error between sigmoid(logits) and the target, summed over pixels. */
     static Reconstruction mse() {
-        return (logits, target) -> sumPerExample(Activation.sigmoid(logits).sub(target).square());
+        return named("mse", (logits, target) -> sumPerExample(Activation.sigmoid(logits).sub(target).square()));
     }
 
     /**
@@ -37,8 +37,23 @@ public interface Reconstruction {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be positive, got " + sigma);
         }
-        return (logits, target) ->
-                sumPerExample(LogDensities.centredNormal(target.sub(Activation.sigmoid(logits)), sigma).neg());
+        return named("gaussian(sigma=" + sigma + ")", (logits, target) ->
+                sumPerExample(LogDensities.centredNormal(target.sub(Activation.sigmoid(logits)), sigma).neg()));
+    }
+
+    /** {@code loss} with {@code name} as its {@code toString()} (which training cache keys include). */
+    static Reconstruction named(String name, Reconstruction loss) {
+        return new Reconstruction() {
+            @Override
+            public NDArray perExample(NDArray logits, NDArray target) {
+                return loss.perExample(logits, target);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 
     /**

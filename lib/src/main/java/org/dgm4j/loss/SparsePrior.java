@@ -79,4 +79,9 @@ public final class SparsePrior {
         }
         return manager.create(values, new Shape(n, dim));
     }
+
+    @Override
+    public String toString() {
+        return "SparsePrior(gamma=" + gamma + ", sigma0=" + sigma0 + ")";
+    }
 }

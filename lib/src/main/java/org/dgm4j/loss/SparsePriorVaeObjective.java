@@ -27,6 +27,7 @@ public final class SparsePriorVaeObjective implements Objective {
     private final double alpha;
     private final Reconstruction reconstruction;
     private final Random priorRandom;
+    private final long seed;
     private final ParameterStore parameters = new ParameterStore();
 
     /** Bernoulli reconstruction; prior samples for the MMD seeded with {@code seed}. */
@@ -47,6 +48,7 @@ public final class SparsePriorVaeObjective implements Objective {
         this.alpha = alpha;
         this.reconstruction = Objects.requireNonNull(reconstruction, "reconstruction");
         this.priorRandom = new Random(seed);
+        this.seed = seed;
     }
 
     @Override
@@ -60,5 +62,12 @@ public final class SparsePriorVaeObjective implements Objective {
         NDArray reg = Mmd.imq(z, priorSamples);
         NDArray total = recon.add(Scalars.mul(kl, beta)).add(Scalars.mul(reg, alpha));
         return LossTerms.of(total).with(VaeLoss.RECON, recon).with(VaeLoss.KL, kl).with(VaeLoss.REG, reg);
+    }
+
+    /** The configuration, for logs and training cache keys. */
+    @Override
+    public String toString() {
+        return "SparsePriorVaeObjective(recon=" + reconstruction + ", prior=" + prior + ", beta=" + beta + ", alpha=" + alpha
+                + ", priorSeed=" + seed + ")";
     }
 }

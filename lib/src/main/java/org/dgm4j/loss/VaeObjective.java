@@ -51,4 +51,10 @@ public final class VaeObjective implements Objective {
         }
         return terms;
     }
+
+    /** The configuration, for logs and training cache keys. */
+    @Override
+    public String toString() {
+        return "VaeObjective(recon=" + reconstruction + ", beta=" + beta + ", warmup=" + warmup + ")";
+    }
 }

@@ -1,6 +1,11 @@
 package org.dgm4j.metrics;
 
 import java.util.Arrays;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The Mutual Information Gap (Chen et al. 2018, "Isolating Sources of Disentanglement in VAEs"), in the
@@ -26,7 +31,25 @@ public final class Mig {
      * @param bestLatent for each factor, the latent with the largest mutual information
      */
     public record Result(double mig, double[] perFactor, double[][] mutualInformation, double[] factorEntropy,
-            int[] bestLatent) {}
+            int[] bestLatent) {
+
+        /**
+         * One row per factor: its name, entropy, best latent, that latent's mutual information and the
+         * normalised gap (for {@code Notebook.show}).
+         */
+        public Table table(String... factorNames) {
+            if (factorNames.length != perFactor.length) {
+                throw new IllegalArgumentException(factorNames.length + " names for " + perFactor.length + " factors");
+            }
+            DoubleColumn topMi = DoubleColumn.create("MI of best latent (nats)");
+            for (int k = 0; k < perFactor.length; k++) {
+                topMi.append(mutualInformation[bestLatent[k]][k]);
+            }
+            return Table.create(String.format(Locale.ROOT, "MIG = %.3f", mig), StringColumn.create("factor", factorNames),
+                    DoubleColumn.create("entropy (nats)", factorEntropy), IntColumn.create("best latent", bestLatent),
+                    topMi, DoubleColumn.create("normalised gap", perFactor));
+        }
+    }
 
     private Mig() {}
 

@@ -27,6 +27,8 @@ public final class ScatterPlot {
     private final int[] groups;
     private final List<String> groupNames;
     private final List<Color> groupColors;
+    private final List<String> overlayNames = new ArrayList<>();
+    private final List<double[][]> overlays = new ArrayList<>();
     private String xLabel = "";
     private String yLabel = "";
     private int pointSize;
@@ -107,6 +109,17 @@ public final class ScatterPlot {
         return new ScatterPlot(title, points, groups, names, colors);
     }
 
+    /**
+     * Adds a named set of extra points drawn on top as black crosses (e.g. latent points drawn from the
+     * prior, to show where the encodings leave holes).
+     */
+    public ScatterPlot overlay(String name, double[][] extra) {
+        check(extra, extra.length);
+        overlayNames.add(name);
+        overlays.add(extra);
+        return this;
+    }
+
     /** Axis titles. */
     public ScatterPlot axes(String xLabel, String yLabel) {
         this.xLabel = xLabel;
@@ -155,6 +168,18 @@ public final class ScatterPlot {
             XYSeries s = chart.addSeries(groupNames.get(g), x, y);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(PlotStyle.withAlpha(groupColors.get(g), 0.75));
+        }
+        for (int o = 0; o < overlays.size(); o++) {
+            double[][] extra = overlays.get(o);
+            double[] x = new double[extra.length];
+            double[] y = new double[extra.length];
+            for (int i = 0; i < extra.length; i++) {
+                x[i] = extra[i][0];
+                y[i] = extra[i][1];
+            }
+            XYSeries s = chart.addSeries(overlayNames.get(o), x, y);
+            s.setMarker(o % 2 == 0 ? SeriesMarkers.CROSS : SeriesMarkers.PLUS);
+            s.setMarkerColor(Color.BLACK);
         }
         return chart;
     }

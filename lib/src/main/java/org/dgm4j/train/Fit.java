@@ -283,26 +283,26 @@ public final class Fit {
         return c.getName();
     }
 
-    /** Makes sure the block has parameters; returns the manager that owns (or will own) them. */
+    /**
+     * Makes sure the block has parameters and returns the manager that owns them. An uninitialised
+     * block is initialised in a new manager registered under the fit's key; a previous block registered
+     * under the same key (the same cell run again: same architecture, configuration and data) is freed.
+     */
     private NDManager prepareBlock() {
-        String ownerKey = cacheName != null ? "cache:" + cacheName
-                : "fit:" + block.getClass().getName() + "|" + train.describe();
-        Owned previous = LIVE.get(ownerKey);
-        if (previous != null && previous.block == block) {
-            return previous.manager;
-        }
-        if (previous != null) {
-            LIVE.remove(ownerKey);
-            previous.manager.close();
-        }
         if (block.isInitialized()) {
-            Parameter first = block.getParameters().valueAt(0);
-            return first.getArray().getManager();
+            for (Owned o : LIVE.values()) {
+                if (o.block == block) {
+                    return o.manager;
+                }
+            }
+            return block.getParameters().valueAt(0).getArray().getManager();
         }
         NDManager manager = Engines.newManager();
-        manager.setName("dgm4j-fit-" + ownerKey);
-        LIVE.put(ownerKey, new Owned(block, manager));
         initialize(manager);
+        Owned previous = LIVE.put(Checkpoints.hash(key()), new Owned(block, manager));
+        if (previous != null) {
+            previous.manager.close();
+        }
         return manager;
     }
 

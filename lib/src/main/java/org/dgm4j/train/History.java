@@ -1,5 +1,6 @@
 package org.dgm4j.train;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.dgm4j.plot.LinePlot;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -88,7 +90,7 @@ public final class History {
 
     /** Columns {@code epoch}, {@code seconds}, then one double column per metric ("train/total", ...). */
     public Table table() {
-        Table t = Table.create("history");
+        Table t = Table.create("Training history");
         IntColumn epoch = IntColumn.create("epoch");
         for (int i = 0; i < epochs.size(); i++) {
             epoch.append(i + 1);
@@ -98,6 +100,11 @@ public final class History {
             t.addColumns(DoubleColumn.create(m, series(m)));
         }
         return t;
+    }
+
+    /** Loss curves of every metric against the epoch (course plot style). */
+    public BufferedImage plot() {
+        return LinePlot.lossCurves(table(), "epoch").render();
     }
 
     /** CSV text with the columns of {@link #table()}; doubles are written exactly (round-trip). */

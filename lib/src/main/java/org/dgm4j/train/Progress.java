@@ -34,15 +34,18 @@ public interface Progress {
     }
 
     /**
-     * In a notebook kernel: a progress bar and history table updated in place; elsewhere
+     * In a notebook kernel: a progress bar, the history table and a loss plot updated in place; elsewhere
      * {@link #console()}.
      */
     static Progress auto() {
         return Notebook.inNotebook() ? notebook() : console();
     }
 
-    /** Progress bar and history table shown in the notebook and updated in place. */
+    /**
+     * A progress bar, the history table and a live loss plot ({@link History#plot()}) shown in the
+     * notebook and updated in place.
+     */
     static Progress notebook() {
-        return new NotebookProgress(null);
+        return new NotebookProgress(History::plot);
     }
 }

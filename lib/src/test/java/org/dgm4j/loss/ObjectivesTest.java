@@ -122,4 +122,18 @@ class ObjectivesTest {
             assertEquals(Kl.mean(new Gaussian(q.mu().get("0:1"), q.logVar().get("0:1"))).getFloat(), mc, 0.02);
         }
     }
+
+    @Test
+    void descriptionsNameEverySettingSoCacheKeysDiffer() {
+        Vae vae = Vae.mlp(IMAGE, 2, 8);
+        String beta4 = new VaeObjective(vae, Reconstruction.bernoulli(), 4, KlWarmup.linear(100)).toString();
+        assertEquals("VaeObjective(recon=bernoulli, beta=4.0, warmup=linear(100 steps))", beta4);
+        assertTrue(!beta4.equals(new VaeObjective(vae, Reconstruction.bernoulli(), 128, KlWarmup.linear(100)).toString()));
+        assertEquals("VaeObjective(recon=gaussian(sigma=0.1), beta=1.0, warmup=none)",
+                new VaeObjective(vae, Reconstruction.gaussian(0.1), 1, KlWarmup.none()).toString());
+        assertEquals("SparsePriorVaeObjective(recon=bernoulli, prior=SparsePrior(gamma=0.8, sigma0=0.05), beta=1.0,"
+                + " alpha=100.0, priorSeed=7)", new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 1, 100, 7).toString());
+        assertEquals("AutoencoderObjective(recon=bernoulli, inputNoiseStd=0.3)",
+                AutoencoderObjective.denoising(Autoencoder.mlp(IMAGE, 2, 8), 0.3).toString());
+    }
 }

@@ -130,6 +130,12 @@ class LatentMetricsTest {
         assertEquals(Math.log(5), good.factorEntropy()[0], 0.01);
         assertEquals(good.factorEntropy()[0], good.mutualInformation()[3][0], 1e-9, "z3 determines the shape");
 
+        tech.tablesaw.api.Table t = good.table("shape", "digit");
+        assertEquals(2, t.rowCount());
+        assertEquals(3, t.intColumn("best latent").get(0));
+        assertEquals(good.perFactor()[1], t.doubleColumn("normalised gap").get(1), 0);
+        assertThrows(IllegalArgumentException.class, () -> good.table("only one"));
+
         Mig.Result noise = Mig.compute(gaussian(n, 6, 3), new int[][] {shape, digit});
         assertTrue(noise.mig() < 0.05, "noise MIG " + noise.mig());
 
@@ -201,6 +207,16 @@ class LatentMetricsTest {
         assertEquals(Math.abs(rho[2]), LatentCorrelation.sortedAbsolute(rho)[0], 0);
         assertEquals(1.0, LatentCorrelation.pearson(new double[] {1, 2, 3}, new double[] {10, 20, 30}), 1e-12);
         assertEquals(-1.0, LatentCorrelation.pearson(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+    }
+
+    @Test
+    void latentRowsCopyAMatrixRowByRow() {
+        try (ai.djl.ndarray.NDManager m = org.dgm4j.Engines.newManager()) {
+            float[][] rows = LatentRows.of(m.arange(6f).reshape(2, 3));
+            assertArrayEquals(new float[] {3, 4, 5}, rows[1]);
+            assertArrayEquals(new float[] {0, 1, 2}, LatentRows.of(m.arange(6).reshape(2, 3))[0], "int input converted");
+            assertThrows(IllegalArgumentException.class, () -> LatentRows.of(m.zeros(new ai.djl.ndarray.types.Shape(2, 3, 1))));
+        }
     }
 
     @Test

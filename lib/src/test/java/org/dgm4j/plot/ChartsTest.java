@@ -106,6 +106,16 @@ class ChartsTest {
         assertTrue(countColour(img, PlotStyle.color(1), 40) > 50, "class 1 drawn in palette colour 1");
         String[] names = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot"};
         assertTrue(ScatterPlot.byClass("f", pts, labels, names).chart().getSeries("Trouser") != null);
+        double[][] prior = new double[50][2];
+        for (double[] p : prior) {
+            p[0] = r.nextGaussian();
+            p[1] = r.nextGaussian();
+        }
+        ScatterPlot withPrior = ScatterPlot.byClass("latent", pts, labels).overlay("prior samples", prior);
+        assertEquals(11, withPrior.chart().getSeriesCollection().size());
+        BufferedImage overlaid = withPrior.render();
+        assertTrue(countColour(overlaid, Color.BLACK, 0) > countColour(img, Color.BLACK, 0) + 50,
+                "overlay points are drawn in black");
         ScatterPlot byValue = ScatterPlot.byValue("angle", pts, angle, 6, "angle");
         assertEquals(6, byValue.chart().getSeriesCollection().size());
         byValue.render();

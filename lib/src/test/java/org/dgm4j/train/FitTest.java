@@ -121,6 +121,37 @@ class FitTest {
     }
 
     @Test
+    void fitsOfDifferentModelsKeepEachOthersParameters() {
+        TinyVae a = new TinyVae(64, 32, 4);
+        Fit.of(a, a.objective()).train(train).epochs(1).batchSize(64).seed(1).progress(Progress.silent()).run();
+        TinyVae b = new TinyVae(64, 16, 4);
+        Fit.of(b, b.objective()).train(train).epochs(1).batchSize(64).seed(1).progress(Progress.silent()).run();
+        assertEquals(32 * 64, a.getParameters().valueAt(0).getArray().toFloatArray().length,
+                "the first model's parameters must still be readable");
+    }
+
+    @Test
+    void hookRunsAfterEveryUpdateAndClippingChangesTheRun() {
+        TinyVae vae = new TinyVae(64, 32, 4);
+        List<Long> steps = new ArrayList<>();
+        List<Float> firstWeight = new ArrayList<>();
+        History clipped = Fit.of(vae, vae.objective()).train(train).epochs(2).batchSize(64).seed(7)
+                .learningRate(3e-3).clipGradientNorm(0.5).progress(Progress.silent())
+                .afterStep((step, block) -> {
+                    steps.add(step);
+                    firstWeight.add(block.getParameters().valueAt(0).getArray().getFloat(0, 0));
+                }).run();
+        assertEquals(16, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i + 1L, steps.get(i));
+        }
+        assertFalse(firstWeight.get(0).equals(firstWeight.get(1)), "the hook sees the updated weights");
+        History plain = fit(7, 2);
+        assertFalse(plain.last("train/total") == clipped.last("train/total"));
+        assertTrue(Double.isFinite(clipped.last("train/total")));
+    }
+
+    @Test
     void logProgressPrintsOneLinePerEpochWithoutCarriageReturns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TinyVae vae = new TinyVae(64, 32, 4);

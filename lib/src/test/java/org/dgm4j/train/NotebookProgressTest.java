@@ -54,11 +54,14 @@ class NotebookProgressTest {
         } finally {
             Notebook.use(null);
         }
-        // one progress bar and one history table are shown; everything else replaces them
-        assertEquals(2, display.shown.size());
+        // one progress bar, one history table and one loss plot are shown; everything else replaces them
+        assertEquals(3, display.shown.size());
         assertTrue(display.shown.get(0).data().get(MimeBundle.HTML).contains("<progress"));
-        assertTrue(display.updatedIds.stream().allMatch(id -> id.equals("id-1") || id.equals("id-2")));
+        assertTrue(display.shown.get(1).data().get(MimeBundle.HTML).contains("train/total"));
+        assertTrue(display.shown.get(2).data().containsKey(MimeBundle.PNG), "the loss plot is an image");
+        assertTrue(display.updatedIds.stream().allMatch(id -> List.of("id-1", "id-2", "id-3").contains(id)));
         assertEquals(2, display.updatedIds.stream().filter("id-2"::equals).count(), "table updated after epochs 2, 3");
+        assertEquals(2, display.updatedIds.stream().filter("id-3"::equals).count(), "plot updated after epochs 2, 3");
         MimeBundle lastBar = display.updates.get(display.updatedIds.lastIndexOf("id-1"));
         assertTrue(lastBar.plainText().contains("epoch 3/3, step 4/4"), lastBar.plainText());
     }
