@@ -63,8 +63,9 @@ data_present() {
 
 # Rebuilds the library into the kernel classpath when a source or POM is newer than the built jar.
 build_if_stale() {
-    local jar
-    jar="$(compgen -G "$KERNEL_CLASSPATH/dgm4j-*.jar" | head -1)"
+    local jars jar=""
+    jars=("$KERNEL_CLASSPATH"/dgm4j-*.jar)
+    [ -f "${jars[0]}" ] && jar="${jars[0]}"
     if [ -z "$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" -newer "$jar" -print -quit)" ]; then
         say "library sources changed since the last build: mvn -B -q package -DskipTests ${BUILD_ARGS[*]}"
         (cd "$ROOT" && mvn -B -q package -DskipTests ${BUILD_ARGS[@]+"${BUILD_ARGS[@]}"}) || die "the library build failed (see above)"

@@ -98,8 +98,9 @@ public final class DiffusionModel extends AbstractBlock {
         for (int i = 0; i < from.size(); i++) {
             NDArray target = to.valueAt(i).getArray();
             try (NDManager scope = target.getManager().newSubManager()) {
-                NDArray w = from.valueAt(i).getArray();
-                NDArray delta = w.stopGradient().sub(target);
+                NDArray w = from.valueAt(i).getArray().stopGradient();
+                w.attach(scope);
+                NDArray delta = w.sub(target);
                 delta.attach(scope);
                 NDArray step = delta.mul(scope.create((float) (1 - decay)));
                 step.attach(scope);

@@ -16,7 +16,8 @@ import org.dgm4j.diffusion.UNetConfig;
 
 /**
  * U-Net training throughput (forward, backward, Adam update) in images per second at batch 128 for
- * the small and large configurations. Arguments: [steps] (default 5, after 1 warm-up step).
+ * the small and large configurations. Arguments: [steps] (default 5, after 1 warm-up step),
+ * [configurations: small, large or both] (default both).
  */
 public final class UNetThroughputBench {
 
@@ -24,9 +25,15 @@ public final class UNetThroughputBench {
 
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String which = args.length > 1 ? args[1] : "both";
         int batch = 128;
         System.out.println(Engines.describe());
-        for (UNetConfig config : new UNetConfig[] {UNetConfig.small(), UNetConfig.large()}) {
+        UNetConfig[] configs = switch (which) {
+            case "small" -> new UNetConfig[] {UNetConfig.small()};
+            case "large" -> new UNetConfig[] {UNetConfig.large()};
+            default -> new UNetConfig[] {UNetConfig.small(), UNetConfig.large()};
+        };
+        for (UNetConfig config : configs) {
             try (NDManager m = Engines.newManager()) {
                 Engine.getInstance().setRandomSeed(1);
                 UNet net = new UNet(config).initialize(m, 28, 28);

@@ -131,6 +131,27 @@ class FitTest {
     }
 
     @Test
+    void hookRunsAfterEveryUpdateAndClippingChangesTheRun() {
+        TinyVae vae = new TinyVae(64, 32, 4);
+        List<Long> steps = new ArrayList<>();
+        List<Float> firstWeight = new ArrayList<>();
+        History clipped = Fit.of(vae, vae.objective()).train(train).epochs(2).batchSize(64).seed(7)
+                .learningRate(3e-3).clipGradientNorm(0.5).progress(Progress.silent())
+                .afterStep((step, block) -> {
+                    steps.add(step);
+                    firstWeight.add(block.getParameters().valueAt(0).getArray().getFloat(0, 0));
+                }).run();
+        assertEquals(16, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i + 1L, steps.get(i));
+        }
+        assertFalse(firstWeight.get(0).equals(firstWeight.get(1)), "the hook sees the updated weights");
+        History plain = fit(7, 2);
+        assertFalse(plain.last("train/total") == clipped.last("train/total"));
+        assertTrue(Double.isFinite(clipped.last("train/total")));
+    }
+
+    @Test
     void logProgressPrintsOneLinePerEpochWithoutCarriageReturns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TinyVae vae = new TinyVae(64, 32, 4);
@@ -140,7 +161,7 @@ class FitTest {
         assertFalse(text.contains("\r"), text);
         String[] lines = text.strip().split("\n");
         assertEquals(3, lines.length, text);
-        assertTrue(lines[1].startsWith("epoch 1/2") && lines[1].contains("train/total"), lines[1]);
+        assertTrue(lines[1].startsWith("epoch 1/2  8 steps  ") && lines[1].contains("img/s") && lines[1].contains("train/total"), lines[1]);
     }
 
     @Test
