@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Text progress. On a terminal ({@code inPlace}) one status line is rewritten with {@code \r} at most
- * a few times per second; in a log it prints one line per epoch and nothing per step.
+ * a few times per second; in a log it prints one line per epoch (steps, images/s, every loss term)
+ * and nothing per step.
  */
 final class ConsoleProgress implements Progress {
 
@@ -17,6 +18,8 @@ final class ConsoleProgress implements Progress {
     private long stepsPerEpoch;
     private long lastDraw;
     private boolean lineOpen;
+    private long lastStep;
+    private double lastSpeed;
 
     ConsoleProgress(PrintStream out, boolean inPlace) {
         this.out = out;
@@ -32,6 +35,8 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void step(int epoch, long step, double imagesPerSecond, double runningLoss) {
+        lastStep = step;
+        lastSpeed = imagesPerSecond;
         if (!inPlace) {
             return;
         }
@@ -52,7 +57,8 @@ final class ConsoleProgress implements Progress {
             out.print("\r");
             lineOpen = false;
         }
-        out.println(String.format(Locale.ROOT, "epoch %d/%d  %s", e, epochs, history.describeEpoch(e)));
+        out.println(String.format(Locale.ROOT, "epoch %d/%d  %d steps  %.0f img/s  %s", e, epochs, lastStep, lastSpeed,
+                history.describeEpoch(e)));
         out.flush();
     }
 

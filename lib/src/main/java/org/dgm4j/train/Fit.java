@@ -33,10 +33,12 @@ import org.dgm4j.loss.LossTerms;
  * }</pre>
  *
  * <p>An uninitialised block is initialised here from the seed (input shape: one image of the training
- * data, or {@link #inputShapes}), with parameters in a manager this class owns: running the same fit
- * again (a re-run notebook cell, same cache name) frees the previous block's parameters. With
+ * data, or {@link #inputShapes}), with parameters in a manager this class owns. Running a fit with the
+ * same {@link #key()} again (a re-run notebook cell: same architecture, configuration and data) frees
+ * the previous block's parameters, so that block must no longer be used; library code that trains a
+ * shared model should therefore keep the trained block rather than fit it again. With
  * {@link #cache(String)} a finished run is saved under {@link Checkpoints} and later runs with the same
- * configuration, profile and data reload it instead of training.
+ * key reload it instead of training.
  *
  * <p>Each step: the engine RNG is seeded from (seed, step), the objective runs under a gradient
  * collector, every loss term is checked for NaN/Inf ({@link NonFiniteLossException}), gradients are

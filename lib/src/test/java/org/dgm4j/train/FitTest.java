@@ -161,7 +161,7 @@ class FitTest {
         assertFalse(text.contains("\r"), text);
         String[] lines = text.strip().split("\n");
         assertEquals(3, lines.length, text);
-        assertTrue(lines[1].startsWith("epoch 1/2") && lines[1].contains("train/total"), lines[1]);
+        assertTrue(lines[1].startsWith("epoch 1/2  8 steps  ") && lines[1].contains("img/s") && lines[1].contains("train/total"), lines[1]);
     }
 
     @Test
