@@ -41,6 +41,19 @@ public interface Reconstruction {
                 sumPerExample(LogDensities.centredNormal(target.sub(Activation.sigmoid(logits)), sigma).neg()));
     }
 
+    /**
+     * Laplace negative log-likelihood with location sigmoid(logits) and fixed scale {@code b}:
+     * Σ |x − location| / b + log(2b) per pixel, in nats. Mathieu et al. (2019) use b = 0.1 for Fashion-MNIST:
+     * a confident decoder, which keeps the encodings narrow.
+     */
+    static Reconstruction laplace(double b) {
+        if (!(b > 0) || Double.isInfinite(b)) {
+            throw new IllegalArgumentException("The Laplace scale must be finite and positive, got " + b);
+        }
+        return named("laplace(b=" + b + ")", (logits, target) -> sumPerExample(
+                Scalars.add(Scalars.div(target.sub(Activation.sigmoid(logits)).abs(), b), Math.log(2 * b))));
+    }
+
     /** {@code loss} with {@code name} as its {@code toString()} (which training cache keys include). */
     static Reconstruction named(String name, Reconstruction loss) {
         return new Reconstruction() {

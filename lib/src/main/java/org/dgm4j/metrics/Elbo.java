@@ -57,6 +57,18 @@ public final class Elbo {
 
     /** The ELBO averaged over all images of {@code batches}; each batch is closed after use. */
     public static Result evaluate(Vae vae, Iterable<Batch> batches, long seed) {
+        return evaluate(vae, batches, Reconstruction.bernoulli(), seed);
+    }
+
+    /**
+     * As {@link #evaluate(Vae, ImageDataset, long)} but with the decoder's likelihood {@code reconstruction}
+     * (e.g. {@link Reconstruction#laplace}) for the reconstruction term; the KL is still against N(0, I).
+     */
+    public static Result evaluate(Vae vae, ImageDataset data, Reconstruction reconstruction, long seed) {
+        return evaluate(vae, data.batches(256, false, 0), reconstruction, seed);
+    }
+
+    private static Result evaluate(Vae vae, Iterable<Batch> batches, Reconstruction reconstruction, long seed) {
         NoiseSource noise = NoiseSource.seeded(seed);
         ParameterStore ps = new ParameterStore();
         double recon = 0;
@@ -67,7 +79,7 @@ public final class Elbo {
                 NDArray x = batch.x();
                 Gaussian q = vae.encode(ps, x, false);
                 NDArray z = q.sample(noise.sample(batch.manager(), q.mu().getShape()));
-                recon += Reconstruction.bernoulli().perExample(vae.decode(ps, z, false), x).sum().getFloat();
+                recon += reconstruction.perExample(vae.decode(ps, z, false), x).sum().getFloat();
                 kl += Kl.perExample(q).sum().getFloat();
                 n += batch.size();
             }

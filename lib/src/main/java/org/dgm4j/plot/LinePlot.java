@@ -37,6 +37,9 @@ public final class LinePlot {
     private int width = PlotStyle.WIDTH;
     private int height = PlotStyle.HEIGHT;
     private final Map<String, double[][]> series = new LinkedHashMap<>();
+    /** Share of the y range added above the highest point when the plot has labels. */
+    static final double LABEL_HEADROOM = 0.15;
+
     private final List<Object[]> labels = new ArrayList<>();
 
     private LinePlot(String title) {
@@ -148,7 +151,7 @@ public final class LinePlot {
 
     /**
      * Writes {@code text} just above and right of the data point (x, y) (left of it near the right edge), e.g. the β of each point in a
-     * rate–distortion plane. Labels are drawn by {@link #render()}, not part of {@link #chart()}.
+     * rate–distortion plane. Labels are drawn by {@link #render()}; {@link #chart()} leaves headroom for them above the highest point.
      */
     public LinePlot label(String text, double x, double y) {
         labels.add(new Object[] {text, x, y});
@@ -182,6 +185,9 @@ public final class LinePlot {
                 s.setMarker(SeriesMarkers.NONE);
             }
         }
+        if (!labels.isEmpty() && !logY) {
+            addLabelHeadroom(chart);
+        }
         return chart;
     }
 
@@ -208,6 +214,24 @@ public final class LinePlot {
             }
         }
         return image;
+    }
+
+    /** Raises the y-axis maximum by {@value #LABEL_HEADROOM} of the data range so labels above the highest point stay below the title. */
+    private void addLabelHeadroom(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[][] xy : series.values()) {
+            for (double v : xy[1]) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (hi >= lo) {
+            double range = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1.0);
+            chart.getStyler().setYAxisMax(hi + LABEL_HEADROOM * range);
+        }
     }
 
     private static void requirePositive(String name, String axis, double[] v) {

@@ -74,6 +74,20 @@ class ReconstructionTest {
     }
 
     @Test
+    void laplaceIsAbsoluteErrorOverScalePlusLogNormaliser() {
+        try (NDManager m = Engines.newManager()) {
+            NDArray logits = m.create(new float[] {0f, 2f}, new Shape(1, 2));
+            NDArray x = m.create(new float[] {1f, 0f}, new Shape(1, 2));
+            double s = 1 / (1 + Math.exp(-2));
+            double b = 0.1;
+            double nll = (0.5 + s) / b + 2 * Math.log(2 * b);
+            assertEquals(nll, Reconstruction.laplace(b).loss(logits, x).getFloat(), 1e-4);
+            assertEquals("laplace(b=0.1)", Reconstruction.laplace(b).toString());
+            assertThrows(IllegalArgumentException.class, () -> Reconstruction.laplace(0));
+        }
+    }
+
+    @Test
     void mismatchedShapesAreRejected() {
         try (NDManager m = Engines.newManager()) {
             assertThrows(IllegalArgumentException.class,

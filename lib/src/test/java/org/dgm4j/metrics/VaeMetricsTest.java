@@ -62,6 +62,24 @@ class VaeMetricsTest {
     }
 
     @Test
+    void elboUsesTheGivenLikelihoodForTheReconstructionTerm() {
+        Elbo.Result bernoulli = Elbo.evaluate(trained, test, 5);
+        Elbo.Result laplace = Elbo.evaluate(trained, test, Reconstruction.laplace(0.1), 5);
+        assertEquals(bernoulli.kl(), laplace.kl(), 1e-4, "same ε, same KL");
+        // The same reconstructions, scored by the Laplace density with b = 0.1 by hand.
+        double byHand = 0;
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = test.x(m, 0, test.size());
+            Gaussian q = trained.encode(x);
+            NDArray z = q.sample(NoiseSource.seeded(5).sample(m, q.mu().getShape()));
+            NDArray mean = ai.djl.nn.Activation.sigmoid(trained.decode(z));
+            byHand = x.sub(mean).abs().sum().getFloat() / 0.1 / test.size() + 784 * Math.log(0.2);
+        }
+        assertEquals(byHand, laplace.reconstruction(), 1e-2 * Math.abs(byHand));
+        assertTrue(Math.abs(laplace.reconstruction() - bernoulli.reconstruction()) > 1, "a different likelihood");
+    }
+
+    @Test
     void iwaeWithOneSampleIsTheMonteCarloElbo() {
         try (NDManager m = manager.newSubManager()) {
             NDArray x = test.x(m, 0, 20);

@@ -1,6 +1,7 @@
 package org.dgm4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -85,6 +87,22 @@ class ChartsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LinePlot.titled("bad").series("s", new double[] {0, 1}, new double[] {1}));
         assertThrows(IllegalStateException.class, () -> LinePlot.titled("empty").render());
+    }
+
+    @Test
+    void labelAboveTheHighestPointStaysInsideThePlotArea() {
+        double[] x = {0, 1, 2, 3};
+        double[] y = {0.18, 0.22, 0.21, 0.30};
+        assertNull(LinePlot.titled("no labels").series("s", x, y).chart().getStyler().getYAxisMax(),
+                "without labels the axis range is XChart's");
+        XYChart chart = LinePlot.titled("labelled").series("s", x, y).label("α=1000", 3, 0.30).chart();
+        PlotStyle.render(chart); // lays the chart out, so screen coordinates are defined
+        double pointY = chart.getScreenYFromChart(0.30);
+        double axisTopY = chart.getScreenYFromChart(chart.getStyler().getYAxisMax());
+        int labelHeight = 8 + new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(PlotStyle.LABEL_FONT).getAscent();
+        assertTrue(pointY - axisTopY >= labelHeight, "room for the label above the top point: "
+                + (pointY - axisTopY) + " px, need " + labelHeight);
     }
 
     @Test
