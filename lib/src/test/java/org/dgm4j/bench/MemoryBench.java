@@ -76,7 +76,7 @@ public final class MemoryBench {
                 last[0], last[1], rssFlat ? "flat" : "GROWING");
         System.out.printf(Locale.ROOT, "live NDArrays from epoch %d on: %d to %d (tolerance 0) -> %s%n", WARM_UP,
                 arraysMin, arraysMax, arraysFlat ? "flat" : "GROWING");
-        System.out.println("after closing the data sets' manager: " + Engines.liveArrays() + " live NDArrays");
+        System.out.println("after closing the data: " + Engines.liveArrays() + " live NDArrays (the trained model's parameters)");
         if (!(rssFlat && arraysFlat)) {
             System.out.println("MEMORY NOT FLAT after warm-up");
             System.exit(1);
