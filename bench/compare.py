@@ -65,7 +65,9 @@ def machine():
             model = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return f"{model}, {cores} logical CPUs ({len(os.sched_getaffinity(0))} usable by this run)"
+    load = os.getloadavg()[0]
+    return (f"{model}, {cores} logical CPUs ({len(os.sched_getaffinity(0))} usable by this run); "
+            f"load average {load:.2f} when the run started")
 
 
 def ratio(a, b):
@@ -97,6 +99,7 @@ def main():
     timing = [f"warmup={a.warmup}", f"seconds={a.seconds}", f"min-steps={a.min_steps}"]
     sides = {"dgm4j": java, "pytorch": python}
     started = time.time()
+    host = machine()
     rows, versions = [], {}
     for model in a.models.split(","):
         for batch in (int(b) for b in a.batches.split(",")):
@@ -116,9 +119,10 @@ def main():
                                  f"{params['pytorch']} in PyTorch: the two models are not the same architecture")
             med = {s: {k: statistics.median(float(x[k]) for x in runs[s])
                        for k in ("train_img_s", "infer_img_s")} for s in runs}
-            rows.append((model, batch, int(params["dgm4j"]), med,
-                         {s: (min(int(x["peak_rss_mb"]) for x in runs[s]), max(int(x["peak_rss_mb"]) for x in runs[s]))
-                          for s in runs}))
+            rss = {s: (min(int(x["peak_rss_mb"]) for x in runs[s]), max(int(x["peak_rss_mb"]) for x in runs[s]))
+                   for s in runs}
+            growth = {s: max(int(x["train_rss_growth_mb"]) for x in runs[s]) for s in runs}
+            rows.append((model, batch, int(params["dgm4j"]), med, rss, growth))
 
     overhead = []
     for model in [m for m in a.overhead_models.split(",") if m]:
@@ -135,7 +139,7 @@ def main():
     lines = [
         f"### DGM4J vs PyTorch on CPU ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
         "",
-        f"- Machine: {machine()}",
+        f"- Machine: {host}",
         f"- Threads: {a.threads} intra-op, 1 inter-op, OMP_NUM_THREADS={a.threads}, on both sides",
         f"- DGM4J: DJL's bundled libtorch {versions.get('dgm4j', '?')}, Java {platform_java(java[0])}, -Xmx{a.heap}; "
         "training through `Fit` (the notebooks' loop, the library's Adam), a time-bounded epoch timed per step",
@@ -146,18 +150,22 @@ def main():
         "random 8-bit images in memory; inference = forward pass without gradients",
         "",
         "| model | batch | parameters | train img/s DGM4J | train img/s PyTorch | train DGM4J/PyTorch "
-        "| inference img/s DGM4J | inference img/s PyTorch | inference DGM4J/PyTorch | peak RSS MB DGM4J | peak RSS MB PyTorch |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| inference img/s DGM4J | inference img/s PyTorch | inference DGM4J/PyTorch | peak RSS MB DGM4J | peak RSS MB PyTorch "
+        "| RSS growth MB DGM4J / PyTorch |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     met = 0
-    for model, batch, params, med, rss in rows:
+    for model, batch, params, med, rss, growth in rows:
         d, p = med["dgm4j"], med["pytorch"]
         met += d["train_img_s"] >= p["train_img_s"]
         lines.append(f"| {model} | {batch} | {params:,} | {d['train_img_s']:.1f} | {p['train_img_s']:.1f} | "
                      f"{ratio(d['train_img_s'], p['train_img_s'])} | {d['infer_img_s']:.1f} | {p['infer_img_s']:.1f} | "
-                     f"{ratio(d['infer_img_s'], p['infer_img_s'])} | {rss_text(rss['dgm4j'])} | {rss_text(rss['pytorch'])} |")
+                     f"{ratio(d['infer_img_s'], p['infer_img_s'])} | {rss_text(rss['dgm4j'])} | {rss_text(rss['pytorch'])} | "
+                     f"{growth['dgm4j']} / {growth['pytorch']} |")
     lines += ["", f"Goal ≥ 1.0× PyTorch's training images/s: met in {met} of {len(rows)} rows. "
-              "Peak RSS is VmHWM at the end of each process (min–max over the runs when they differ)."]
+              "Peak RSS is VmHWM at the end of each process (min–max over the runs when they differ); RSS growth is "
+              "VmRSS at the end of the timed training steps minus VmRSS after the warm-up (largest over the runs): "
+              "0 means flat memory."]
     if overhead:
         lines += ["", "#### Per-op overhead (training step at batch 8)", "",
                   f"{a.overhead_steps} training steps under each side's profiler (DJL's `JniUtils.startProfile`, "

@@ -43,12 +43,14 @@ class Clock:
         self.warmup, self.seconds, self.min_steps = warmup, seconds, min_steps
         self.stamps = [time.perf_counter()]
         self.warm = 0 if warmup <= 0 else None
+        self.warm_rss = status_mb("VmRSS")
 
     def tick(self):
         now = time.perf_counter()
         self.stamps.append(now)
         if self.warm is None and now - self.stamps[0] >= self.warmup:
             self.warm = len(self.stamps) - 1
+            self.warm_rss = status_mb("VmRSS")
 
     def timed(self):
         return len(self.stamps) - 1 - self.warm
@@ -56,8 +58,17 @@ class Clock:
     def elapsed(self):
         return self.stamps[-1] - self.stamps[self.warm]
 
+    def rss_growth(self):
+        return status_mb("VmRSS") - self.warm_rss
+
     def more(self):
         return self.warm is None or self.timed() < self.min_steps or self.elapsed() < self.seconds
+
+
+def status_mb(key):
+    """A memory figure of this process from /proc/self/status (VmHWM: peak RSS, VmRSS: now), in MB."""
+    with open("/proc/self/status") as status:
+        return int(next(line for line in status if line.startswith(key + ":")).split()[1]) // 1024
 
 
 def batches(data, batch, seed):
@@ -127,6 +138,7 @@ def main(argv):
     result("train_img_s", f"{t.timed() * batch / t.elapsed():.2f}")
     result("train_ms_step", f"{1000 * t.elapsed() / t.timed():.3f}")
     result("train_steps", t.timed())
+    result("train_rss_growth_mb", t.rss_growth())
     result("train_how", "the same loop in Python, per-step timestamps")
     i = infer(forward, data, batch, Clock(warmup, seconds, min_steps))
     result("infer_img_s", f"{i.timed() * batch / i.elapsed():.2f}")
@@ -139,9 +151,7 @@ def main(argv):
         result("profile_steps", p.timed())
         result("profile_ms_step", f"{1000 * p.elapsed() / p.timed():.3f}")
         result("trace", os.path.abspath(trace))
-    with open("/proc/self/status") as status:
-        hwm = next(line for line in status if line.startswith("VmHWM:"))
-    result("peak_rss_mb", int(hwm.split()[1]) // 1024)
+    result("peak_rss_mb", status_mb("VmHWM"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class ComparisonBench {
 
     private ComparisonBench() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         Map<String, String> opts = parse(args);
         String name = opts.getOrDefault("model", "mlp");
         int batch = Integer.parseInt(opts.getOrDefault("batch", "128"));
@@ -91,6 +92,7 @@ public final class ComparisonBench {
             result("train_img_s", String.format(Locale.ROOT, "%.2f", train.imagesPerSecond(batch)));
             result("train_ms_step", String.format(Locale.ROOT, "%.3f", train.msPerStep()));
             result("train_steps", train.steps());
+            result("train_rss_growth_mb", train.rssGrowthMb());
             result("train_how", "Fit (the notebooks' loop), one time-bounded epoch, per-step timestamps");
             Timing infer = infer(model, data, batch, warmup, seconds, minSteps);
             result("infer_img_s", String.format(Locale.ROOT, "%.2f", infer.imagesPerSecond(batch)));
@@ -106,7 +108,7 @@ public final class ComparisonBench {
                 result("trace", trace.toAbsolutePath());
             }
         }
-        result("peak_rss_mb", peakRssMb());
+        result("peak_rss_mb", statusMb("VmHWM"));
     }
 
     /** Trains with {@link Fit} for the warm-up, then for at least {@code seconds} and {@code minSteps} timed steps. */
@@ -143,13 +145,18 @@ public final class ComparisonBench {
                 List.of("none"), Map.of());
     }
 
-    private static long peakRssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+    /** A memory figure of this process from /proc/self/status (VmHWM: peak RSS, VmRSS: RSS now), in MB. */
+    private static long statusMb(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("no VmHWM in /proc/self/status");
+        throw new IllegalStateException("no " + key + " in /proc/self/status");
     }
 
     private static void result(String key, Object value) {
@@ -257,6 +264,7 @@ public final class ComparisonBench {
         private final int minSteps;
         private final List<Long> stamps = new ArrayList<>();
         private int warm = -1;
+        private long warmRssMb;
 
         StepClock(double warmupSeconds, double seconds, int minSteps) {
             this.warmupSeconds = warmupSeconds;
@@ -269,6 +277,7 @@ public final class ComparisonBench {
             stamps.add(System.nanoTime());
             if (warmupSeconds <= 0) {
                 warm = 0;
+                warmRssMb = statusMb("VmRSS");
             }
         }
 
@@ -278,6 +287,7 @@ public final class ComparisonBench {
             stamps.add(now);
             if (warm < 0 && (now - stamps.get(0)) / 1e9 >= warmupSeconds) {
                 warm = stamps.size() - 1;
+                warmRssMb = statusMb("VmRSS");
             }
         }
 
@@ -287,7 +297,8 @@ public final class ComparisonBench {
         }
 
         Timing timing() {
-            return new Timing(stamps.size() - 1 - warm, (stamps.get(stamps.size() - 1) - stamps.get(warm)) / 1e9);
+            return new Timing(stamps.size() - 1 - warm, (stamps.get(stamps.size() - 1) - stamps.get(warm)) / 1e9,
+                    statusMb("VmRSS") - warmRssMb);
         }
 
         /** {@code data}'s batches, reshuffled epoch after epoch, until {@link #done()}. */
@@ -336,8 +347,8 @@ public final class ComparisonBench {
         }
     }
 
-    /** Steps timed after warm-up and their seconds. */
-    private record Timing(int steps, double seconds) {
+    /** Steps timed after warm-up, their seconds, and how much the RSS grew over them (MB). */
+    private record Timing(int steps, double seconds, long rssGrowthMb) {
         double imagesPerSecond(int batch) {
             return steps * (double) batch / seconds;
         }
