@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.data.Mnist;
+import org.dgm4j.data.MnistSubsets;
 import org.dgm4j.train.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +23,16 @@ class MnistClassifierTest {
 
     @Test
     void learnsAndScoresRealDigitsAboveNoise() {
-        try (NDManager m = Engines.newManager();
-                ImageDataset fullTrain = Mnist.train(m);
-                ImageDataset fullTest = Mnist.test(m);
-                ImageDataset train = fullTrain.subset(6000, 1);
-                ImageDataset heldOut = fullTest.subset(1000, 2)) {
-            MnistClassifier classifier = MnistClassifier.train(train, null, 2, 3, null);
+        try (MnistSubsets mnist = MnistSubsets.load(6000, 1000)) {
+            NDManager m = mnist.manager();
+            ImageDataset heldOut = mnist.test();
+            MnistClassifier classifier = MnistClassifier.train(mnist.train(), null, 2, 3, null);
             double accuracy = classifier.accuracy(heldOut);
             System.out.println("held-out accuracy after 94 steps: " + accuracy);
             assertTrue(accuracy >= MIN_ACCURACY, "accuracy " + accuracy + " < " + MIN_ACCURACY);
 
             SampleQuality quality = new SampleQuality(classifier, heldOut);
-            SampleQuality.Report real = quality.realFloor(fullTrain, 1000, 4);
+            SampleQuality.Report real = quality.realFloor(mnist.fullTrain(), 1000, 4);
             NDArray noise = m.randomUniform(0, 1, new Shape(1000, 1, 28, 28));
             SampleQuality.Report random = quality.evaluate("uniform noise", noise);
             System.out.println(real);
