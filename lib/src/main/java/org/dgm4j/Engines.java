@@ -53,6 +53,17 @@ public final class Engines {
         return engine().newBaseManager(device());
     }
 
+    /**
+     * The number of NDArrays currently alive in the engine: every array held by an open manager,
+     * sub-managers included (DJL's system manager's managed arrays). A count that stays flat across
+     * epochs and re-run cells means no native memory leaks; for tests, leak checks and notebooks.
+     */
+    public static int liveArrays() {
+        try (NDManager probe = newManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
     /** One line describing the engine, its version and the device, for environment checks. */
     public static String describe() {
         Engine e = engine();

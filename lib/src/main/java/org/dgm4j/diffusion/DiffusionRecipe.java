@@ -19,9 +19,10 @@ import org.dgm4j.train.History;
  * @param batchSize images per step
  * @param learningRate Adam learning rate
  * @param emaDecay long-run EMA decay
+ * @param validationImages test images (the first ones) used for the validation loss
  */
 public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int epochs, int trainImages, int batchSize,
-        double learningRate, double emaDecay) {
+        double learningRate, double emaDecay, int validationImages) {
 
     /** Gradient clipping (global L2 norm) used by every recipe. */
     public static final double CLIP_NORM = 1.0;
@@ -36,11 +37,11 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
     public static DiffusionRecipe forProfile(Profile profile) {
         switch (profile) {
             case SMOKE:
-                return new DiffusionRecipe(UNetConfig.small(), "cosine", 100, 1, 2048, 64, 1e-3, 0.99);
+                return new DiffusionRecipe(UNetConfig.small(), "cosine", 100, 1, 2048, 64, 1e-3, 0.99, 256);
             case FULL:
-                return new DiffusionRecipe(UNetConfig.large(), "cosine", 4000, 20, 60000, 128, 1e-4, 0.9995);
+                return new DiffusionRecipe(UNetConfig.large(), "cosine", 4000, 20, 60000, 128, 1e-4, 0.9995, 10000);
             default:
-                return new DiffusionRecipe(UNetConfig.small(), "cosine", 1000, 1, 60000, 64, 1e-3, 0.995);
+                return new DiffusionRecipe(UNetConfig.small(), "cosine", 1000, 1, 60000, 64, 1e-3, 0.995, 2000);
         }
     }
 
@@ -61,11 +62,12 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
 
     /**
      * Trains {@code model} (from {@link #newModel()}) on {@code train} (or a seeded subset of
-     * {@link #trainImages}), or reloads it from the checkpoint cache; returns the history.
+     * {@link #trainImages}) with the first {@link #validationImages} of {@code test} for the validation loss, or
+     * reloads it from the checkpoint cache; returns the history.
      */
-    public History fit(DiffusionModel model, ImageDataset train, ImageDataset validation) {
+    public History fit(DiffusionModel model, ImageDataset train, ImageDataset test) {
         ImageDataset data = train.size() > trainImages ? train.subset(trainImages, 1) : train;
-        try {
+        try (ImageDataset validation = test.head(validationImages)) {
             return Fit.of(model, model.objective()).train(data).validation(validation)
                     .inputShapes(model.inputShapes(train.height(), train.width()))
                     .epochs(epochs).batchSize(batchSize).learningRate(learningRate).clipGradientNorm(CLIP_NORM)
@@ -79,7 +81,7 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %s T=%d epochs=%d n=%d batch=%d lr=%s ema=%s", unet.describe(), schedule,
-                steps, epochs, trainImages, batchSize, learningRate, emaDecay);
+        return String.format(Locale.ROOT, "%s %s T=%d epochs=%d n=%d batch=%d lr=%s ema=%s validation=%d", unet.describe(),
+                schedule, steps, epochs, trainImages, batchSize, learningRate, emaDecay, validationImages);
     }
 }

@@ -6,7 +6,7 @@
  * of Mathieu et al. 2019 ({@link org.dgm4j.loss.SparsePrior}) and the IMQ MMD ({@link org.dgm4j.loss.Mmd}).
  * Objectives for the training loop: {@link org.dgm4j.loss.AutoencoderObjective} (plain and denoising),
  * {@link org.dgm4j.loss.VaeObjective} (VAE, β-VAE, warm-up), {@link org.dgm4j.loss.ConditionalVaeObjective}
- * and {@link org.dgm4j.loss.SparsePriorVaeObjective}. Scalars in differentiated code go through
+ * (both an {@link org.dgm4j.loss.AbstractVaeObjective}) and {@link org.dgm4j.loss.SparsePriorVaeObjective}. Scalars in differentiated code go through
  * {@link org.dgm4j.ops.Scalars}.
  *
  * <pre>{@code

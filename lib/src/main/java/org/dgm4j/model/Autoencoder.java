@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -16,34 +15,22 @@ import org.dgm4j.ops.Upsampling;
  * As a DJL block, {@code forward([x])} returns {@code [logits, z]}. It uses the same networks as
  * {@link Vae} with a z-wide code instead of (mu, logVar).
  */
-public class Autoencoder extends AbstractBlock {
-
-    private final Block encoder;
-    private final Block decoder;
-    private final int latentDim;
-    private final Shape imageShape;
+public class Autoencoder extends EncoderDecoder {
 
     /** An autoencoder from an encoder images → (B, latentDim) and a decoder (B, latentDim) → logits. */
     public Autoencoder(Block encoder, Block decoder, int latentDim, Shape imageShape) {
-        if (latentDim <= 0) {
-            throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
-        }
-        Networks.requireImageShape(imageShape);
-        this.encoder = addChildBlock("encoder", encoder);
-        this.decoder = addChildBlock("decoder", decoder);
-        this.latentDim = latentDim;
-        this.imageShape = imageShape;
+        super(encoder, decoder, latentDim, imageShape);
     }
 
     /** The dense autoencoder 784-512-256-z for 28×28 grey images. */
     public static Autoencoder mlp(int latentDim) {
-        return mlp(new Shape(1, 28, 28), latentDim, 512, 256);
+        return mlp(Networks.digitShape(), latentDim, 512, 256);
     }
 
     /** A dense autoencoder: encoder widths {@code hidden}, decoder the same in reverse. */
     public static Autoencoder mlp(Shape image, int latentDim, int... hidden) {
         return new Autoencoder(Networks.mlpEncoder(latentDim, hidden),
-                Networks.mlpDecoder(image, Vae.reversed(hidden)), latentDim, image);
+                Networks.mlpDecoder(image, reversed(hidden)), latentDim, image);
     }
 
     /** The convolutional autoencoder for 28×28 grey images (the conv VAE's networks), nearest upsampling. */
@@ -53,39 +40,26 @@ public class Autoencoder extends AbstractBlock {
 
     /** The convolutional autoencoder for 28×28 grey images; {@code hiddenFc = 0} for no dense hidden layer. */
     public static Autoencoder conv28(int latentDim, int hiddenFc, Upsampling.Mode mode) {
-        Shape image = new Shape(1, 28, 28);
-        int[] channels = {32, 64};
-        int[] hidden = hiddenFc > 0 ? new int[] {hiddenFc} : new int[0];
-        return new Autoencoder(Networks.convEncoder(channels, 3, 1, hidden, latentDim),
-                Networks.convDecoder(image, channels, hidden, mode), latentDim, image);
-    }
-
-    /** Dimension of z. */
-    public int latentDim() {
-        return latentDim;
-    }
-
-    /** Image shape (C, H, W). */
-    public Shape imageShape() {
-        return imageShape;
+        return new Autoencoder(Networks.conv28Encoder(hiddenFc, latentDim),
+                Networks.conv28Decoder(hiddenFc, mode), latentDim, Networks.digitShape());
     }
 
     /** Initialises all parameters as float32; returns this. */
     public Autoencoder initialize(NDManager manager) {
-        initialize(manager, DataType.FLOAT32, Vae.batchShape(imageShape, 1));
+        initialize(manager, DataType.FLOAT32, batchShape(1));
         return this;
     }
 
     /** Codes z (B, latentDim) of images (B, C, H, W). */
     public NDArray encode(ParameterStore ps, NDArray x, boolean training) {
-        Vae.requireImages(x, imageShape);
-        return encoder.forward(ps, new NDList(x), training).singletonOrThrow();
+        requireImages(x);
+        return runEncoder(ps, x, training);
     }
 
     /** Logits (B, C, H, W) for codes z (B, latentDim). */
     public NDArray decode(ParameterStore ps, NDArray z, boolean training) {
-        Vae.requireLatents(z, latentDim);
-        return decoder.forward(ps, new NDList(z), training).singletonOrThrow();
+        requireLatents(z);
+        return runDecoder(ps, z, training);
     }
 
     /** {@link #encode(ParameterStore, NDArray, boolean)} in inference mode. */
@@ -109,12 +83,6 @@ public class Autoencoder extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long b = inputShapes[0].get(0);
-        return new Shape[] {Vae.batchShape(imageShape, b), new Shape(b, latentDim)};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), latentDim));
+        return new Shape[] {batchShape(b), latentShape(b)};
     }
 }

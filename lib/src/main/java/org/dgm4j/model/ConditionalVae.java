@@ -3,10 +3,8 @@ package org.dgm4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,13 +18,9 @@ import java.util.Random;
  * <p>As a DJL block, {@code forward([x, y])} with integer labels y (B) returns
  * {@code [logits, mu, logVar, z]}, z reparameterised with ε from the injectable {@link NoiseSource}.
  */
-public class ConditionalVae extends AbstractBlock {
+public class ConditionalVae extends EncoderDecoder {
 
-    private final Block encoder;
-    private final Block decoder;
-    private final int latentDim;
     private final int numClasses;
-    private final Shape imageShape;
     private NoiseSource noise = NoiseSource.standardNormal();
 
     /**
@@ -34,42 +28,24 @@ public class ConditionalVae extends AbstractBlock {
      * of {@code imageShape}, with K = {@code numClasses}.
      */
     public ConditionalVae(Block encoder, Block decoder, int latentDim, int numClasses, Shape imageShape) {
-        if (latentDim <= 0 || numClasses <= 1) {
-            throw new IllegalArgumentException("need latentDim > 0 and numClasses > 1, got " + latentDim
-                    + " and " + numClasses);
-        }
-        Networks.requireImageShape(imageShape);
-        this.encoder = addChildBlock("encoder", encoder);
-        this.decoder = addChildBlock("decoder", decoder);
-        this.latentDim = latentDim;
+        super(encoder, decoder, requireSizes(latentDim, numClasses), imageShape);
         this.numClasses = numClasses;
-        this.imageShape = imageShape;
     }
 
     /** The dense CVAE (784 + 10)-512-256-z / (z + 10)-256-512-784 for 28×28 grey digits. */
     public static ConditionalVae mlp(int latentDim) {
-        return mlp(new Shape(1, 28, 28), 10, latentDim, 512, 256);
+        return mlp(Networks.digitShape(), 10, latentDim, 512, 256);
     }
 
     /** A dense CVAE with encoder widths {@code hidden} and the decoder mirrored. */
     public static ConditionalVae mlp(Shape image, int numClasses, int latentDim, int... hidden) {
         return new ConditionalVae(Networks.mlpEncoder(2 * latentDim, hidden),
-                Networks.mlpDecoder(image, Vae.reversed(hidden)), latentDim, numClasses, image);
-    }
-
-    /** Dimension of z. */
-    public int latentDim() {
-        return latentDim;
+                Networks.mlpDecoder(image, reversed(hidden)), latentDim, numClasses, image);
     }
 
     /** Number of classes K of the one-hot condition. */
     public int numClasses() {
         return numClasses;
-    }
-
-    /** Image shape (C, H, W). */
-    public Shape imageShape() {
-        return imageShape;
     }
 
     /** The current ε source. */
@@ -85,23 +61,22 @@ public class ConditionalVae extends AbstractBlock {
 
     /** Initialises all parameters as float32; returns this. */
     public ConditionalVae initialize(NDManager manager) {
-        initialize(manager, DataType.FLOAT32, Vae.batchShape(imageShape, 1), new Shape(1));
+        initialize(manager, DataType.FLOAT32, batchShape(1), new Shape(1));
         return this;
     }
 
     /** q(z|x, y) for images x (B, C, H, W) and labels y (B) in [0, K). */
     public Gaussian encode(ParameterStore ps, NDArray x, NDArray y, boolean training) {
-        Vae.requireImages(x, imageShape);
+        requireImages(x);
         NDArray in = x.reshape(x.getShape().get(0), -1).concat(oneHot(y, x.getShape().get(0)), 1);
-        NDArray h = encoder.forward(ps, new NDList(in), training).singletonOrThrow();
-        return new Gaussian(h.get(new NDIndex(":, :{}", latentDim)), h.get(new NDIndex(":, {}:", latentDim)));
+        return posterior(runEncoder(ps, in, training));
     }
 
     /** Logits (B, C, H, W) of p(x|z, y). */
     public NDArray decode(ParameterStore ps, NDArray z, NDArray y, boolean training) {
-        Vae.requireLatents(z, latentDim);
+        requireLatents(z);
         NDArray in = z.concat(oneHot(y, z.getShape().get(0)), 1);
-        return decoder.forward(ps, new NDList(in), training).singletonOrThrow();
+        return runDecoder(ps, in, training);
     }
 
     /** {@link #encode(ParameterStore, NDArray, NDArray, boolean)} in inference mode. */
@@ -119,7 +94,7 @@ public class ConditionalVae extends AbstractBlock {
         if (labels.length == 0) {
             throw new IllegalArgumentException("give at least one label to sample");
         }
-        NDArray z = NoiseSource.gaussian(manager, new Shape(labels.length, latentDim), new Random(seed));
+        NDArray z = NoiseSource.gaussian(manager, latentShape(labels.length), new Random(seed));
         return decode(z, manager.create(labels));
     }
 
@@ -140,15 +115,23 @@ public class ConditionalVae extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long b = inputShapes[0].get(0);
-        Shape latent = new Shape(b, latentDim);
-        return new Shape[] {Vae.batchShape(imageShape, b), latent, latent, latent};
+        Shape latent = latentShape(b);
+        return new Shape[] {batchShape(b), latent, latent, latent};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long b = inputShapes[0].get(0);
-        encoder.initialize(manager, dataType, new Shape(b, imageShape.size() + numClasses));
-        decoder.initialize(manager, dataType, new Shape(b, latentDim + numClasses));
+        initializeNetworks(manager, dataType, new Shape(b, imageShape().size() + numClasses),
+                new Shape(b, latentDim() + numClasses));
+    }
+
+    private static int requireSizes(int latentDim, int numClasses) {
+        if (latentDim <= 0 || numClasses <= 1) {
+            throw new IllegalArgumentException("need latentDim > 0 and numClasses > 1, got " + latentDim
+                    + " and " + numClasses);
+        }
+        return latentDim;
     }
 
     private NDArray oneHot(NDArray y, long batch) {

@@ -17,6 +17,8 @@ import org.dgm4j.ops.Upsampling;
  */
 public final class Networks {
 
+    private static final int[] CONV28_CHANNELS = {32, 64};
+
     private Networks() {}
 
     /** Flatten, then {@code Linear(h) → ReLU} for each hidden width, then {@code Linear(out)}. */
@@ -83,6 +85,24 @@ public final class Networks {
         return net.add(Upsampling.block(mode, Math.toIntExact(image.get(0)), 3, 2));
     }
 
+    /** The shape (1, 28, 28) of the grey digit images. */
+    static Shape digitShape() {
+        return new Shape(1, 28, 28);
+    }
+
+    /**
+     * The encoder of the convolutional 28×28 models: Conv 32, 64 (3×3, stride 2, padding 1), a dense ReLU
+     * layer of width {@code hiddenFc} unless it is 0, then {@code Linear(out)}.
+     */
+    static Block conv28Encoder(int hiddenFc, int out) {
+        return convEncoder(CONV28_CHANNELS, 3, 1, denseWidths(hiddenFc), out);
+    }
+
+    /** The mirror of {@link #conv28Encoder} for {@link #digitShape()} images. */
+    static Block conv28Decoder(int hiddenFc, Upsampling.Mode mode) {
+        return convDecoder(digitShape(), CONV28_CHANNELS, denseWidths(hiddenFc), mode);
+    }
+
     /** A block reshaping (B, ·) to (B, shape...). */
     public static Block reshapeTo(Shape shape) {
         long[] dims = new long[shape.dimension() + 1];
@@ -95,6 +115,10 @@ public final class Networks {
         if (image.dimension() != 3) {
             throw new IllegalArgumentException("image shape must be (C, H, W), got " + image);
         }
+    }
+
+    private static int[] denseWidths(int hiddenFc) {
+        return hiddenFc > 0 ? new int[] {hiddenFc} : new int[0];
     }
 
     private static void addDenseStack(SequentialBlock net, int[] hidden) {

@@ -3,10 +3,8 @@ package org.dgm4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -34,12 +32,8 @@ import org.dgm4j.ops.Upsampling;
  *       place of 4×4 transposed convolutions.
  * </ul>
  */
-public class Vae extends AbstractBlock {
+public class Vae extends EncoderDecoder {
 
-    private final Block encoder;
-    private final Block decoder;
-    private final int latentDim;
-    private final Shape imageShape;
     private NoiseSource noise = NoiseSource.standardNormal();
 
     /**
@@ -47,19 +41,12 @@ public class Vae extends AbstractBlock {
      * (B, latentDim) to logits of {@code imageShape} (C, H, W).
      */
     public Vae(Block encoder, Block decoder, int latentDim, Shape imageShape) {
-        if (latentDim <= 0) {
-            throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
-        }
-        Networks.requireImageShape(imageShape);
-        this.encoder = addChildBlock("encoder", encoder);
-        this.decoder = addChildBlock("decoder", decoder);
-        this.latentDim = latentDim;
-        this.imageShape = imageShape;
+        super(encoder, decoder, latentDim, imageShape);
     }
 
     /** The dense VAE 784-512-256-z for 28×28 grey images. */
     public static Vae mlp(int latentDim) {
-        return mlp(new Shape(1, 28, 28), latentDim, 512, 256);
+        return mlp(Networks.digitShape(), latentDim, 512, 256);
     }
 
     /** A dense VAE: encoder widths {@code hidden}, decoder the same widths in reverse. */
@@ -81,11 +68,8 @@ public class Vae extends AbstractBlock {
      * @param mode how the decoder upsamples
      */
     public static Vae conv28(int latentDim, int hiddenFc, Upsampling.Mode mode) {
-        Shape image = new Shape(1, 28, 28);
-        int[] channels = {32, 64};
-        int[] hidden = hiddenFc > 0 ? new int[] {hiddenFc} : new int[0];
-        return new Vae(Networks.convEncoder(channels, 3, 1, hidden, 2 * latentDim),
-                Networks.convDecoder(image, channels, hidden, mode), latentDim, image);
+        return new Vae(Networks.conv28Encoder(hiddenFc, 2 * latentDim),
+                Networks.conv28Decoder(hiddenFc, mode), latentDim, Networks.digitShape());
     }
 
     /** The β-VAE architecture for 64×64 grey images (Burgess et al. 2018), nearest-upsampling decoder. */
@@ -109,16 +93,6 @@ public class Vae extends AbstractBlock {
         return mu.add(new Gaussian(mu, logVar).std().mul(eps));
     }
 
-    /** Dimension of z. */
-    public int latentDim() {
-        return latentDim;
-    }
-
-    /** Image shape (C, H, W). */
-    public Shape imageShape() {
-        return imageShape;
-    }
-
     /** The current ε source. */
     public NoiseSource noise() {
         return noise;
@@ -139,14 +113,13 @@ public class Vae extends AbstractBlock {
     /** q(z|x) for images x (B, C, H, W). */
     public Gaussian encode(ParameterStore ps, NDArray x, boolean training) {
         requireImages(x);
-        NDArray h = encoder.forward(ps, new NDList(x), training).singletonOrThrow();
-        return new Gaussian(h.get(new NDIndex(":, :{}", latentDim)), h.get(new NDIndex(":, {}:", latentDim)));
+        return posterior(runEncoder(ps, x, training));
     }
 
     /** Logits (B, C, H, W) of p(x|z) for latents z (B, latentDim). */
     public NDArray decode(ParameterStore ps, NDArray z, boolean training) {
-        requireLatents(z, latentDim);
-        return decoder.forward(ps, new NDList(z), training).singletonOrThrow();
+        requireLatents(z);
+        return runDecoder(ps, z, training);
     }
 
     /** {@link #encode(ParameterStore, NDArray, boolean)} in inference mode. */
@@ -169,7 +142,7 @@ public class Vae extends AbstractBlock {
         if (n <= 0) {
             throw new IllegalArgumentException("number of samples must be positive, got " + n);
         }
-        NDArray z = NoiseSource.gaussian(manager, new Shape(n, latentDim), new Random(seed));
+        NDArray z = NoiseSource.gaussian(manager, latentShape(n), new Random(seed));
         return decode(z);
     }
 
@@ -185,50 +158,7 @@ public class Vae extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long b = inputShapes[0].get(0);
-        Shape latent = new Shape(b, latentDim);
+        Shape latent = latentShape(b);
         return new Shape[] {batchShape(b), latent, latent, latent};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), latentDim));
-    }
-
-    private Shape batchShape(long b) {
-        return batchShape(imageShape, b);
-    }
-
-    private void requireImages(NDArray x) {
-        requireImages(x, imageShape);
-    }
-
-    static Shape batchShape(Shape imageShape, long b) {
-        return new Shape(b, imageShape.get(0), imageShape.get(1), imageShape.get(2));
-    }
-
-    static void requireImages(NDArray x, Shape imageShape) {
-        Shape s = x.getShape();
-        if (s.dimension() != 4 || !s.slice(1).equals(imageShape)) {
-            throw new IllegalArgumentException("expected images (B, " + imageShape.get(0) + ", "
-                    + imageShape.get(1) + ", " + imageShape.get(2) + "), got " + s
-                    + (imageShape.get(1) == 64 && s.dimension() == 4 && s.get(2) == 28
-                            ? "; resize 28→64 in the data layer" : ""));
-        }
-    }
-
-    static void requireLatents(NDArray z, int latentDim) {
-        Shape s = z.getShape();
-        if (s.dimension() != 2 || s.get(1) != latentDim) {
-            throw new IllegalArgumentException("expected latents (B, " + latentDim + "), got " + s);
-        }
-    }
-
-    static int[] reversed(int[] a) {
-        int[] r = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            r[i] = a[a.length - 1 - i];
-        }
-        return r;
     }
 }

@@ -1,8 +1,9 @@
 /**
  * Autoencoders and variational autoencoders as DJL blocks: {@link org.dgm4j.model.Autoencoder} (MLP,
  * convolutional), {@link org.dgm4j.model.Vae} (MLP 784-512-256-z, convolutional 28×28, β-VAE 64×64) and
- * {@link org.dgm4j.model.ConditionalVae}. Encoders give (mu, logVar) as a {@link org.dgm4j.model.Gaussian};
- * the reparameterisation z = mu + σ ⊙ ε is explicit, with ε from an injectable
+ * {@link org.dgm4j.model.ConditionalVae}, which share {@link org.dgm4j.model.EncoderDecoder} (the two
+ * networks, latent dimension, image shape and their checks). Encoders give (mu, logVar) as a
+ * {@link org.dgm4j.model.Gaussian}; the reparameterisation z = mu + σ ⊙ ε is explicit, with ε from an injectable
  * {@link org.dgm4j.model.NoiseSource}; decoders give logits (sigmoid only for display). Networks are built
  * in {@link org.dgm4j.model.Networks}; {@link org.dgm4j.model.ParameterCounts} prints and counts
  * parameters (the reference counts 1,068,820 and 59,525 are those of {@code Vae.mlp(2)} and

@@ -2,6 +2,7 @@ package org.dgm4j.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -10,8 +11,8 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 
 /**
- * Group normalisation (Wu and He 2018) built from reshape, mean and variance, since the PyTorch
- * engine of DJL has no GroupNorm operator. The C channels of (B, C, H, W) are split into G groups;
+ * Group normalisation (Wu and He 2018) built from reshape and PyTorch's fused layer normalisation, since
+ * the PyTorch engine of DJL has no GroupNorm operator. The C channels of (B, C, H, W) are split into G groups;
  * each (sample, group) is standardised over its C/G·H·W values, then scaled by a learnable γ and
  * shifted by a learnable β per channel (initialised to 1 and 0).
  */
@@ -65,17 +66,20 @@ public final class GroupNorm extends AbstractBlock {
         if (c % groups != 0) {
             throw new IllegalArgumentException("GroupNorm: " + c + " channels are not divisible by " + groups + " groups");
         }
+        // each (sample, group) row standardised by PyTorch's fused layer_norm (unit weight, zero bias)
         NDArray grouped = x.reshape(b, groups, -1);
-        NDArray mean = grouped.mean(new int[] {2}, true);
-        NDArray centred = grouped.sub(mean);
-        NDArray variance = centred.square().mean(new int[] {2}, true);
-        NDArray normed = centred.div(Scalars.add(variance, eps).sqrt()).reshape(s);
-        // reshaped views of the parameters would belong to the parameters' manager: hand them to x's
-        NDArray scale = gamma.reshape(1, c, 1, 1);
-        NDArray shift = beta.reshape(1, c, 1, 1);
-        scale.attach(x.getManager());
-        shift.attach(x.getManager());
-        return normed.mul(scale).add(shift);
+        Shape row = new Shape(grouped.getShape().get(2));
+        NDManager m = x.getManager();
+        try (NDArray unit = m.ones(row); NDArray zero = m.zeros(row)) {
+            NDArray normed = grouped.getNDArrayInternal().layerNorm(grouped, row, unit, zero, (float) eps)
+                    .singletonOrThrow().reshape(s);
+            // reshaped views of the parameters would belong to the parameters' manager: hand them to x's
+            NDArray scale = gamma.reshape(1, c, 1, 1);
+            NDArray shift = beta.reshape(1, c, 1, 1);
+            scale.attach(m);
+            shift.attach(m);
+            return normed.mul(scale).add(shift);
+        }
     }
 
     @Override

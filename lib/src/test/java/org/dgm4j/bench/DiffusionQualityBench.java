@@ -42,7 +42,7 @@ public final class DiffusionQualityBench {
             SampleQuality quality = new SampleQuality(classifier, test);
 
             DiffusionModel model = recipe.newModel();
-            History history = recipe.fit(model, train, null);
+            History history = recipe.fit(model, train, test);
             double seconds = 0;
             for (double s : history.seconds()) {
                 seconds += s;

@@ -98,6 +98,11 @@ class ObjectivesTest {
             ConditionalVae cvae = ConditionalVae.mlp(IMAGE, 3, 2, 16).initialize(m);
             Map<String, Double> s = step(m, new ConditionalVaeObjective(cvae), cvae);
             assertEquals(s.get("recon") + s.get("kl"), s.get(LossTerms.TOTAL), 1e-3);
+            ConditionalVaeObjective warm = new ConditionalVaeObjective(cvae, Reconstruction.bernoulli(), 2.0,
+                    KlWarmup.linear(2));
+            Map<String, Double> first = step(m, warm, cvae);
+            assertEquals(first.get("recon"), first.get(LossTerms.TOTAL), 1e-4, "warm-up starts at 0");
+            assertEquals(1.0, warm.currentBeta());
         }
     }
 
@@ -135,5 +140,10 @@ class ObjectivesTest {
                 + " alpha=100.0, priorSeed=7)", new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 1, 100, 7).toString());
         assertEquals("AutoencoderObjective(recon=bernoulli, inputNoiseStd=0.3)",
                 AutoencoderObjective.denoising(Autoencoder.mlp(IMAGE, 2, 8), 0.3).toString());
+        ConditionalVae cvae = ConditionalVae.mlp(IMAGE, 3, 2, 8);
+        assertEquals("ConditionalVaeObjective(recon=bernoulli, beta=1.0, warmup=none)",
+                new ConditionalVaeObjective(cvae).toString());
+        assertEquals("ConditionalVaeObjective(recon=gaussian(sigma=0.1), beta=4.0, warmup=linear(100 steps))",
+                new ConditionalVaeObjective(cvae, Reconstruction.gaussian(0.1), 4, KlWarmup.linear(100)).toString());
     }
 }

@@ -111,6 +111,40 @@ class GroupNormTest {
         }
     }
 
+    /** The same normalisation written with mean and variance, whose autograd is the reference for dL/dx. */
+    private static NDArray composite(NDArray x, int groups, NDArray gamma, NDArray beta, double eps) {
+        Shape s = x.getShape();
+        NDArray grouped = x.reshape(s.get(0), groups, -1);
+        NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
+        NDArray variance = centred.square().mean(new int[] {2}, true);
+        NDArray normed = centred.div(Scalars.add(variance, eps).sqrt()).reshape(s);
+        return normed.mul(gamma.reshape(1, s.get(1), 1, 1)).add(beta.reshape(1, s.get(1), 1, 1));
+    }
+
+    @Test
+    void inputGradientMatchesTheCompositeFormula() {
+        Random r = new Random(4);
+        float[] x = random(r, B * C * H * W, 2, 0.5);
+        float[] w = random(r, x.length, 1, 0);
+        float[] gamma = random(r, C, 1, 1);
+        float[] beta = random(r, C, 1, 0);
+        float[][] grads = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            try (NDManager m = Engines.newManager()) {
+                NDArray input = m.create(x, new Shape(B, C, H, W));
+                input.setRequiresGradient(true);
+                NDArray g = m.create(gamma);
+                NDArray bt = m.create(beta);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = k == 0 ? GroupNorm.apply(input, G, g, bt, 1e-5) : composite(input, G, g, bt, 1e-5);
+                    gc.backward(y.square().mul(m.create(w, new Shape(B, C, H, W))).sum());
+                }
+                grads[k] = input.getGradient().toFloatArray();
+            }
+        }
+        assertArrayEquals(grads[1], grads[0], 1e-3f);
+    }
+
     @Test
     void rejectsWidthNotDivisibleByGroups() {
         assertThrows(IllegalArgumentException.class, () -> new GroupNorm(4, 6));
