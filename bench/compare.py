@@ -76,7 +76,8 @@ def ratio(a, b):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--java", required=True, help="java command prefix, e.g. 'java -Xmx4g -cp ...'")
+    ap.add_argument("--java", default="java", help="the java executable")
+    ap.add_argument("--classpath", required=True, help="classpath of org.dgm4j.bench.ComparisonBench")
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=3)
@@ -93,7 +94,7 @@ def main():
     a = ap.parse_args()
 
     env = dict(os.environ, OMP_NUM_THREADS=str(a.threads), MKL_NUM_THREADS=str(a.threads))
-    java = a.java.split() + [f"-Xmx{a.heap}", f"-Dai.djl.pytorch.num_threads={a.threads}",
+    java = [a.java, "-cp", a.classpath, f"-Xmx{a.heap}", f"-Dai.djl.pytorch.num_threads={a.threads}",
                              "-Dai.djl.pytorch.num_interop_threads=1", "org.dgm4j.bench.ComparisonBench"]
     python = [a.python, os.path.join(HERE, "run_pytorch.py"), f"threads={a.threads}"]
     timing = [f"warmup={a.warmup}", f"seconds={a.seconds}", f"min-steps={a.min_steps}"]

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 
 /**
@@ -94,9 +93,7 @@ public final class BarPlot {
                         + " values for " + cats.size() + " categories; give one value per category");
             }
         }
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        PlotStyle.apply(chart.getStyler());
+        CategoryChart chart = PlotStyle.categoryChart(title, xLabel, yLabel, width, height);
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
         chart.getStyler().setLegendVisible(series.size() > 1);
         chart.getStyler().setAvailableSpaceFill(0.8);

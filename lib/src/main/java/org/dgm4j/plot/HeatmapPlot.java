@@ -4,9 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
  * A matrix shown as coloured cells (e.g. mutual information between latents and factors, or
@@ -120,31 +120,18 @@ public final class HeatmapPlot {
             throw new IllegalArgumentException("Heat map is " + nr + "x" + nc + " but has " + rowLabels.size()
                     + " row labels and " + colLabels.size() + " column labels");
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        PlotStyle.apply(chart.getStyler());
+        HeatMapChart chart = PlotStyle.heatMapChart(title, xLabel, yLabel, width, height);
         chart.getStyler().setRangeColors(colormap.stops());
         chart.getStyler().setShowValue(showValues);
         chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
         chart.getStyler().setValueFontColor(Color.WHITE);
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(null); // y labels are categories here
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         if (nc > 20) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] r : values) {
-            for (double v : r) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
+        double[] range = PlotStyle.range(Arrays.asList(values));
+        double lo = range[0];
+        double hi = range[1];
         // Round the data range outwards so the colour legend shows short numbers.
         double step = PlotStyle.niceStep((hi - lo) / 100);
         chart.getStyler().setMin(min != null ? min : Math.floor(lo / step) * step);

@@ -5,8 +5,8 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -78,17 +78,9 @@ public final class HistogramPlot {
      * a power of ten) starting at a multiple of that width, so tick labels read well.
      */
     public double[] edges() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] s : samples.values()) {
-            for (double v : s) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
+        double[] range = PlotStyle.range(samples.values());
+        double lo = range[0];
+        double hi = range[1];
         double w = PlotStyle.niceStep((hi - lo) / bins);
         double start = Math.floor(lo / w) * w;
         int n = Math.max(1, (int) Math.ceil((hi - start) / w - 1e-9));
@@ -126,12 +118,9 @@ public final class HistogramPlot {
             throw new IllegalStateException("Histogram '" + title + "' has no samples; add one with sample(...)");
         }
         double[] edges = edges();
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle("share per bin").build();
-        PlotStyle.apply(chart.getStyler());
+        XYChart chart = PlotStyle.xyChart(title, xLabel, "share per bin", width, height);
         chart.getStyler().setLegendVisible(samples.size() > 1);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(PlotStyle::tick);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         int i = 0;
         for (Map.Entry<String, double[]> e : samples.entrySet()) {
             double[] share = shares(e.getValue(), edges);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.NumericColumn;
@@ -160,14 +159,11 @@ public final class LinePlot {
         if (series.isEmpty()) {
             throw new IllegalStateException("Plot '" + title + "' has no series; add one with series(...)");
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        PlotStyle.apply(chart.getStyler());
+        XYChart chart = PlotStyle.xyChart(title, xLabel, yLabel, width, height);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setLegendVisible(series.size() > 1);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(PlotStyle::tick);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[] x = e.getValue()[0];
             double[] y = e.getValue()[1];

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -115,6 +121,47 @@ public final class PlotStyle {
             a.setPlotMargin(8);
             a.setYAxisTickLabelsFormattingFunction(PlotStyle::tick);
         }
+    }
+
+    /** An XY chart of this size and these titles in this style, numeric tick labels on both axes. */
+    static XYChart xyChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = styled(new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build());
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(PlotStyle::tick);
+        return chart;
+    }
+
+    /** A category (bar) chart of this size and these titles in this style. */
+    static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width, int height) {
+        return styled(new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build());
+    }
+
+    /** A heat map of this size and these titles in this style: category labels on the y axis, no grid. */
+    static HeatMapChart heatMapChart(String title, String xTitle, String yTitle, int width, int height) {
+        HeatMapChart chart = styled(new HeatMapChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build());
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(null);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        return chart;
+    }
+
+    /** The smallest and largest of all values, {lo, hi}; hi = lo + 1 when they are all equal. */
+    static double[] range(Iterable<double[]> arrays) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] a : arrays) {
+            for (double v : a) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return new double[] {lo, hi > lo ? hi : lo + 1};
+    }
+
+    private static <C extends Chart<?, ?>> C styled(C chart) {
+        apply(chart.getStyler());
+        return chart;
     }
 
     /** A tick label: up to four significant digits, no trailing zeros, scientific when tiny or huge. */

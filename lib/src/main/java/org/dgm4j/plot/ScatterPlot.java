@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -142,12 +141,9 @@ public final class ScatterPlot {
 
     /** The styled XChart chart, for further customisation. */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        PlotStyle.apply(chart.getStyler());
+        XYChart chart = PlotStyle.xyChart(title, xLabel, yLabel, width, height);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(pointSize);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(PlotStyle::tick);
         for (int g = 0; g < groupNames.size(); g++) {
             int n = 0;
             for (int v : groups) {

@@ -2,10 +2,7 @@ package org.dgm4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import org.dgm4j.Engines;
-import org.dgm4j.data.ImageDataset;
-import org.dgm4j.data.Mnist;
+import org.dgm4j.data.MnistSubsets;
 import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.model.Vae;
 import org.junit.jupiter.api.Test;
@@ -26,13 +23,9 @@ class VaeLearningTest {
 
     @Test
     void mlpVaeReachesTheDocumentedTestElbo() {
-        try (NDManager manager = Engines.newManager();
-                ImageDataset trainAll = Mnist.train(manager);
-                ImageDataset testAll = Mnist.test(manager);
-                ImageDataset train = trainAll.subset(5000, 1);
-                ImageDataset test = testAll.subset(1000, 2)) {
+        try (MnistSubsets mnist = MnistSubsets.load(5000, 1000)) {
             Vae vae = Vae.mlp(20);
-            History h = Fit.of(vae, new VaeObjective(vae)).train(train).validation(test).epochs(5)
+            History h = Fit.of(vae, new VaeObjective(vae)).train(mnist.train()).validation(mnist.test()).epochs(5)
                     .batchSize(64).learningRate(1e-3).seed(1).progress(Progress.console()).run();
             double[] elbo = h.series("val/total");
             assertTrue(elbo[4] < THRESHOLD_NATS, "test -ELBO after 5 epochs: " + elbo[4] + " nats");
