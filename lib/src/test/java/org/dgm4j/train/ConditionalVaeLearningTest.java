@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * <p>Measured (CPU, PyTorch 2.5.1, 1 thread; about 10 s of CPU for the whole class): test -ELBO 179.9,
  * 159.6, 151.1 nats after epochs 1-3 (a decoder giving logit 0 everywhere scores 784 ln 2 = 543). The
  * reconstruction loss of the test images from the posterior mean is 145.8 nats with their true labels and
- * 226.0 with wrong ones; 83% of 500 samples drawn for given labels (50 per digit) are classified as that
- * label by a {@link MnistClassifier} trained for one epoch on the same subset (89% test accuracy), where
+ * 226.0 with wrong ones; 76% of 500 samples drawn for given labels (50 per digit) are classified as that
+ * label by a {@link MnistClassifier} trained for one epoch on the same subset (86% test accuracy), where
  * chance is 10%. Thresholds: {@value #THRESHOLD_NATS} nats, a label penalty of at least
  * {@value #MIN_WRONG_LABEL_PENALTY} nats, and {@value #MIN_SAMPLE_AGREEMENT} agreement.
  */
@@ -70,6 +70,8 @@ class ConditionalVaeLearningTest {
                     hits += got[i] == wanted[i] ? 1 : 0;
                 }
                 double agreement = (double) hits / wanted.length;
+                System.out.println("classifier test accuracy " + classifier.accuracy(test)
+                        + ", samples classified as their label " + agreement);
                 assertTrue(agreement > MIN_SAMPLE_AGREEMENT, "samples classified as their label: " + agreement);
             }
         }
