@@ -9,7 +9,10 @@ notebooks/ as working directory, then:
    progress display, a scratch sub-manager closed at the end) several times, then a cell that fits
    the same model through the checkpoint cache (the first run trains and saves, later runs reload),
    and after every run reads the kernel process's RSS (/proc/<pid>/status) and, through a probe cell
-   (System.gc(), then org.dgm4j.Engines.liveArrays()), the live NDArray count and the JVM heap in use.
+   (System.gc(), then org.dgm4j.Engines.liveArrays()), the live NDArray count and the JVM heap in use;
+3. data cells (informational): re-runs a cell loading MNIST subsets as the notebooks write it,
+   Mnist.train(manager).subset(n, seed), which leaves the full set alive on every run, and the same
+   cell closing the full sets, with RSS and live arrays after each run.
 
 Flat means: after the first run of a cell (warm-up) the live-array count never changes and the
 kernel's RSS never exceeds its value after the first run by more than --rss-tolerance-mb.
@@ -46,6 +49,14 @@ try (NDManager scratch = manager.newSubManager()) {{
 String.format("train -ELBO %.1f nats, first 256 images %.1f nats", h.last("train/total"), heldIn)"""
 
 CACHE = '.cache("memcheck-mlp-z20").checkpoints(Checkpoints.at(java.nio.file.Paths.get("{dir}")))'
+
+DATA_CELLS = [
+    ("as notebooks 01-06 write it", """ImageDataset nbTrain = Mnist.train(manager).subset(6000, 0);
+ImageDataset nbTest = Mnist.test(manager).subset(2000, 0);"""),
+    ("closing the full sets (try-with-resources)", """ImageDataset nbTrain, nbTest;
+try (ImageDataset all = Mnist.train(manager)) { nbTrain = all.subset(6000, 0); }
+try (ImageDataset all = Mnist.test(manager)) { nbTest = all.subset(2000, 0); }"""),
+]
 
 PROBE_CELL = """System.gc();
 Runtime rt = Runtime.getRuntime();
@@ -122,6 +133,20 @@ def reruns(kc, pid, title, code, runs, timeout):
     return rows
 
 
+def data_reruns(kc, pid, runs, timeout):
+    """Re-runs a data cell in two idioms and prints what each run adds (informational, not a verdict)."""
+    print("\nData cell re-runs (6,000 + 2,000 images; informational: a redefined variable's old data set"
+          " stays alive unless closed)")
+    print("%-45s %s" % ("idiom", "RSS MB and live arrays after each run"))
+    for title, code in DATA_CELLS:
+        rows = []
+        for _ in range(runs):
+            execute(kc, code, timeout)
+            rss, arrays, _ = probe(kc, pid, timeout)
+            rows.append("%d/%d" % (rss, arrays))
+        print("%-45s %s" % (title, "  ".join(rows)))
+
+
 def verdict(title, rows, tolerance):
     base_rss, base_arrays = rows[0]
     later = rows[1:]
@@ -185,6 +210,7 @@ def main():
                        TRAIN_CELL.format(cache=""), args.runs, args.timeout)
         cached = reruns(kc, pid, "Training cell through the checkpoint cache (run 1 trains and saves, later runs reload)",
                         TRAIN_CELL.format(cache=CACHE.format(dir=cache_dir)), args.runs, args.timeout)
+        data_reruns(kc, pid, 3, args.timeout)
         print()
         flat = verdict("re-run training cell", plain, args.rss_tolerance_mb)
         flat = verdict("re-run cached cell", cached, args.rss_tolerance_mb) and flat
