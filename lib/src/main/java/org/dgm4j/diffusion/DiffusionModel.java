@@ -95,16 +95,15 @@ public final class DiffusionModel extends AbstractBlock {
         }
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = ema.getParameters();
-        for (int i = 0; i < from.size(); i++) {
-            NDArray target = to.valueAt(i).getArray();
-            try (NDManager scope = target.getManager().newSubManager()) {
+        try (NDManager scope = to.valueAt(0).getArray().getManager().newSubManager()) {
+            NDArray rate = scope.create((float) (1 - decay));
+            for (int i = 0; i < from.size(); i++) {
+                NDArray target = to.valueAt(i).getArray();
                 NDArray w = from.valueAt(i).getArray().stopGradient();
                 w.attach(scope);
                 NDArray delta = w.sub(target);
                 delta.attach(scope);
-                NDArray step = delta.mul(scope.create((float) (1 - decay)));
-                step.attach(scope);
-                target.addi(step);
+                target.addi(delta.muli(rate));
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.dgm4j.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
 /** Clipping of gradients by their global L2 norm (the norm of all gradients concatenated). */
@@ -8,15 +12,27 @@ public final class GradientClipping {
 
     private GradientClipping() {}
 
-    /** sqrt(sum over arrays of sum of squares); temporaries are owned by each gradient's manager. */
+    /**
+     * sqrt(sum over arrays of sum of squares), computed on the concatenated gradients with a single read back
+     * to the host; temporaries are freed before returning.
+     */
     public static double globalNorm(List<NDArray> gradients) {
-        double sumSquares = 0;
-        for (NDArray g : gradients) {
-            try (NDArray sq = g.square(); NDArray s = sq.sum()) {
-                sumSquares += s.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
-            }
+        if (gradients.isEmpty()) {
+            return 0;
         }
-        return Math.sqrt(sumSquares);
+        try (NDManager scope = gradients.get(0).getManager().newSubManager()) {
+            NDList flat = new NDList(gradients.size());
+            for (NDArray g : gradients) {
+                NDArray f = g.reshape(-1);
+                f.attach(scope);
+                flat.add(f);
+            }
+            NDArray all = flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat);
+            all.attach(scope);
+            NDArray sumSquares = all.square().sum().toType(DataType.FLOAT64, false);
+            sumSquares.attach(scope);
+            return Math.sqrt(sumSquares.getDouble());
+        }
     }
 
     /**
