@@ -13,6 +13,9 @@ JUPYTER_DIR="$STATE/jupyter"
 KERNEL_DIR="$JUPYTER_DIR/kernels/java"
 TOOLS_FILE="$STATE/tools.env"
 SETUP_MARKER="$STATE/setup.ok"
+# The kernel JVM's class-data-sharing archive (made by setup) and the inputs it was made from.
+KERNEL_ARCHIVE="$STATE/kernel.jsa"
+KERNEL_ARCHIVE_KEY="$STATE/kernel.jsa.key"
 # Extra Maven arguments for every build the scripts run, e.g. DGM4J_BUILD_ARGS=-Pcuda for the GPU natives.
 read -r -a BUILD_ARGS <<< "${DGM4J_BUILD_ARGS:-}"
 
@@ -48,7 +51,28 @@ setup_is_current() {
     [ -f "$SETUP_MARKER" ] && [ "$(cat "$SETUP_MARKER")" = "$(setup_fingerprint)" ] \
         && load_tools && [ -f "$KERNEL_DIR/kernel.json" ] && [ -f "$IJAVA_JAR" ] \
         && compgen -G "$KERNEL_CLASSPATH/dgm4j-*.jar" > /dev/null \
-        && data_present
+        && data_present && kernel_archive_is_current
+}
+
+# What the kernel's class-data-sharing archive depends on: the JVM (the java the kernelspec runs and
+# its libjvm), IJava's jar, the kernel's JVM options and the third-party jars of the kernel classpath
+# (names and sizes; the course library's own jar changes with every build and is left out: the JVM
+# checks each archived class of it and loads changed ones from the jar).
+kernel_archive_inputs() {
+    local java
+    java="$(sed -n '/"argv"/{n;s/^ *"\(.*\)",$/\1/p;q}' "$KERNEL_DIR/kernel.json" 2>/dev/null)"
+    {
+        grep -v -e '-XX:SharedArchiveFile=' -e '-Xshare:' -e '-Xlog:cds' "$KERNEL_DIR/kernel.json" 2>/dev/null
+        cat "$ROOT/environment/kernel_archive.py"
+        [ -n "$java" ] && stat -L -c '%n %s %Y' "$java" "$(dirname "$(readlink -f "$java")")"/../lib/server/libjvm.so 2>/dev/null
+        stat -c '%n %s %Y' "$IJAVA_JAR" 2>/dev/null
+        find "$KERNEL_CLASSPATH" -maxdepth 1 -name '*.jar' ! -name 'dgm4j-*' -printf '%f %s\n' 2>/dev/null | sort
+    } | sha256sum | cut -d' ' -f1
+}
+
+# True when setup has made (or tried to make) the kernel's archive from the current inputs.
+kernel_archive_is_current() {
+    [ -f "$KERNEL_ARCHIVE_KEY" ] && [ "$(cat "$KERNEL_ARCHIVE_KEY")" = "$(kernel_archive_inputs)" ]
 }
 
 # True when all eight data files are there (raw or .gz); setup verified their checksums.
