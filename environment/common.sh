@@ -70,9 +70,11 @@ kernel_archive_inputs() {
     } | sha256sum | cut -d' ' -f1
 }
 
-# True when setup has made (or tried to make) the kernel's archive from the current inputs.
+# True when setup has made the kernel's archive from the current inputs and it is still there, or
+# has tried and recorded that it could not ("none" on the key file's second line).
 kernel_archive_is_current() {
-    [ -f "$KERNEL_ARCHIVE_KEY" ] && [ "$(cat "$KERNEL_ARCHIVE_KEY")" = "$(kernel_archive_inputs)" ]
+    [ -f "$KERNEL_ARCHIVE_KEY" ] && [ "$(head -n 1 "$KERNEL_ARCHIVE_KEY")" = "$(kernel_archive_inputs)" ] \
+        && { [ -s "$KERNEL_ARCHIVE" ] || [ "$(sed -n 2p "$KERNEL_ARCHIVE_KEY")" = none ]; }
 }
 
 # True when all eight data files are there (raw or .gz); setup verified their checksums.
