@@ -10,9 +10,10 @@ notebooks/ as working directory, then:
    the same model through the checkpoint cache (the first run trains and saves, later runs reload),
    and after every run reads the kernel process's RSS (/proc/<pid>/status) and, through a probe cell
    (System.gc(), then org.dgm4j.Engines.liveArrays()), the live NDArray count and the JVM heap in use;
-3. data cells (informational): re-runs a cell loading MNIST subsets as the notebooks write it,
-   Mnist.train(manager).subset(n, seed), which leaves the full set alive on every run, and the same
-   cell closing the full sets, with RSS and live arrays after each run.
+3. data cells (informational): re-runs a cell loading MNIST subsets with the old chain
+   Mnist.train(manager).subset(n, seed), which leaves the full set alive on every run, the same
+   cell closing the full sets, and as the notebooks write it, Mnist.train(manager, n, seed), with
+   RSS and live arrays after each run.
 
 Flat means: after the first run of a cell (warm-up) the live-array count never changes and the
 kernel's RSS never exceeds its value after the first run by more than --rss-tolerance-mb.
@@ -51,11 +52,13 @@ String.format("train -ELBO %.1f nats, first 256 images %.1f nats", h.last("train
 CACHE = '.cache("memcheck-mlp-z20").checkpoints(Checkpoints.at(java.nio.file.Paths.get("{dir}")))'
 
 DATA_CELLS = [
-    ("as notebooks 01-06 write it", """ImageDataset nbTrain = Mnist.train(manager).subset(6000, 0);
+    ("the old chain (Mnist.train(manager).subset)", """ImageDataset nbTrain = Mnist.train(manager).subset(6000, 0);
 ImageDataset nbTest = Mnist.test(manager).subset(2000, 0);"""),
     ("closing the full sets (try-with-resources)", """ImageDataset nbTrain, nbTest;
 try (ImageDataset all = Mnist.train(manager)) { nbTrain = all.subset(6000, 0); }
 try (ImageDataset all = Mnist.test(manager)) { nbTest = all.subset(2000, 0); }"""),
+    ("the library's helpers (Mnist.train(manager, n, seed))", """ImageDataset nbTrain = Mnist.train(manager, 6000, 0);
+ImageDataset nbTest = Mnist.test(manager, 2000, 0);"""),
 ]
 
 PROBE_CELL = """System.gc();

@@ -23,4 +23,14 @@ public final class FashionMnist {
     public static ImageDataset test(NDManager manager) {
         return Mnist.load("Fashion-MNIST test", FOLDER, "t10k", CLASS_NAMES, manager);
     }
+
+    /** {@code n} training images drawn with {@code seed}, exactly {@code train(manager).subset(n, seed)}; the full set is closed. */
+    public static ImageDataset train(NDManager manager, int n, long seed) {
+        return train(manager).into(all -> all.subset(n, seed));
+    }
+
+    /** {@code n} test images drawn with {@code seed}, exactly {@code test(manager).subset(n, seed)}; the full set is closed. */
+    public static ImageDataset test(NDManager manager, int n, long seed) {
+        return test(manager).into(all -> all.subset(n, seed));
+    }
 }

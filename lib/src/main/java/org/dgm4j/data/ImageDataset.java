@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.NoSuchElementException;
 import org.dgm4j.ops.Scalars;
 
@@ -316,6 +317,26 @@ public final class ImageDataset implements AutoCloseable {
         byte[] resized = Bilinear.resize(images.toByteArray(), size(), height(), width(), size, size);
         return of(name + " " + size + "x" + size, parentManager(), resized, size, size, labelArray, classNames,
                 factors);
+    }
+
+    /**
+     * {@code derive} applied to this data set, which is then closed: the leak-free way to keep only a derived
+     * set (a subset, a split, a resized or rotated copy) of one that nothing else uses, e.g.
+     * {@code Mnist.test(manager).into(Examples::firstOfEachClass)}. Derived sets own their tensors, so the
+     * result survives; if {@code derive} returns this data set itself, it is not closed.
+     */
+    public <T> T into(Function<ImageDataset, T> derive) {
+        T result;
+        try {
+            result = derive.apply(this);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (result != this) {
+            close();
+        }
+        return result;
     }
 
     /** Frees this data set's tensors (not those of data sets derived from it). */

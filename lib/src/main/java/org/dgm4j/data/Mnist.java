@@ -23,6 +23,20 @@ public final class Mnist {
         return load("MNIST test", FOLDER, "t10k", CLASS_NAMES, manager);
     }
 
+    /**
+     * {@code n} training images drawn with {@code seed}, exactly {@code train(manager).subset(n, seed)} (same
+     * images, same name) but the full set is closed before returning: re-running a notebook cell that
+     * calls it leaves no 47 MB behind.
+     */
+    public static ImageDataset train(NDManager manager, int n, long seed) {
+        return train(manager).into(all -> all.subset(n, seed));
+    }
+
+    /** {@code n} test images drawn with {@code seed}, exactly {@code test(manager).subset(n, seed)}; the full set is closed. */
+    public static ImageDataset test(NDManager manager, int n, long seed) {
+        return test(manager).into(all -> all.subset(n, seed));
+    }
+
     /** Loads {@code <folder>/<prefix>-images-idx3-ubyte[.gz]} with its label file. */
     static ImageDataset load(String name, String folder, String prefix, List<String> classNames, NDManager manager) {
         return ImageDataset.fromIdx(name, manager,

@@ -6,10 +6,8 @@
  *
  * <pre>{@code
  * try (NDManager m = Engines.newManager()) {
- *     ImageDataset train;
- *     try (ImageDataset all = Mnist.train(m)) {
- *         train = all.subset(10_000, 1); // a copy: closing the full set frees its 47 MB
- *     }
+ *     ImageDataset train = Mnist.train(m, 10_000, 1); // = Mnist.train(m).subset(10_000, 1), full set closed
+ *     ImageDataset digits = Mnist.test(m).into(Examples::firstOfEachClass); // derive, then close the source
  *     Split parts = train.split(0.9, 1);
  *     for (Batch batch : parts.train().batches(128, true, epoch)) {
  *         try (batch) { ... batch.x() is float32 (B, 1, 28, 28) in [0, 1] ... }

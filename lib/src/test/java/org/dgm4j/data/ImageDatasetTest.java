@@ -172,6 +172,25 @@ class ImageDatasetTest {
     }
 
     @Test
+    void intoClosesTheSourceButNotWhatWasDerived() {
+        ImageDataset source = numbered.subset(400, 3);
+        ImageDataset derived = source.into(d -> d.head(10));
+        assertThrows(RuntimeException.class, () -> source.images().toByteArray());
+        try (derived) {
+            assertEquals("numbered (subset 400, seed 3) (first 10)", derived.name());
+            assertEquals(10, derived.images().toByteArray().length / (H * W));
+        }
+        ImageDataset kept = numbered.subset(5, 3);
+        try (kept) {
+            assertTrue(kept == kept.into(d -> d));
+            assertEquals(5, kept.labels().toIntArray().length); // not closed: into returned the source itself
+        }
+        ImageDataset failing = numbered.subset(5, 3);
+        assertThrows(IllegalArgumentException.class, () -> failing.into(d -> d.head(0)));
+        assertThrows(RuntimeException.class, () -> failing.images().toByteArray());
+    }
+
+    @Test
     void splitPartitionsDeterministically() {
         try (Split s = numbered.split(0.8, 11); Split again = numbered.split(0.8, 11)) {
             assertEquals(800, s.train().size());

@@ -79,4 +79,49 @@ class MnistTest {
             }
         }
     }
+
+    /** What a notebook cell re-run with {@code helper} leaves alive: only the returned subset's arrays. */
+    private static void assertSameAsChainAndLeakFree(NDManager m, java.util.function.Supplier<ImageDataset> chain,
+            java.util.function.Supplier<ImageDataset> helper) {
+        try (ImageDataset expected = chain.get()) {
+            int before = Engines.liveArrays();
+            for (int run = 0; run < 3; run++) {
+                ImageDataset subset = helper.get();
+                assertEquals(before + subset.manager().getManagedArrays().size(), Engines.liveArrays(),
+                        "run " + run + " left more than its subset alive");
+                assertEquals(expected.toString(), subset.toString()); // part of checkpoint keys
+                assertArrayEquals(expected.labelArray(), subset.labelArray());
+                assertArrayEquals(expected.images().toByteArray(), subset.images().toByteArray());
+                subset.close();
+                assertEquals(before, Engines.liveArrays());
+            }
+        }
+    }
+
+    @Test
+    void subsetHelpersEqualTheChainAndCloseTheFullSet() {
+        try (NDManager m = Engines.newManager()) {
+            assertSameAsChainAndLeakFree(m, () -> Mnist.train(m).subset(700, 1), () -> Mnist.train(m, 700, 1));
+            assertSameAsChainAndLeakFree(m, () -> Mnist.test(m).subset(300, 2), () -> Mnist.test(m, 300, 2));
+            assertSameAsChainAndLeakFree(m, () -> FashionMnist.train(m).subset(500, 0),
+                    () -> FashionMnist.train(m, 500, 0));
+            assertSameAsChainAndLeakFree(m, () -> FashionMnist.test(m).subset(200, 0),
+                    () -> FashionMnist.test(m, 200, 0));
+            try (ImageDataset all = Mnist.test(m); ImageDataset chain = all.subset(20_000, 4);
+                    ImageDataset helper = Mnist.test(m, 20_000, 4)) {
+                assertEquals("MNIST test (subset 10000, seed 4): 10000 images 28x28, 10 classes", helper.toString());
+                assertEquals(chain.toString(), helper.toString());
+            }
+        }
+    }
+
+    @Test
+    void theOldChainLeavesTheFullSetAlive() {
+        try (NDManager m = Engines.newManager()) {
+            int before = Engines.liveArrays();
+            ImageDataset subset = Mnist.test(m).subset(300, 2);
+            subset.close();
+            assertTrue(Engines.liveArrays() > before, "the full test set should still be alive in m");
+        }
+    }
 }
