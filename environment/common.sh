@@ -67,6 +67,7 @@ kernel_archive_inputs() {
         [ -n "$java" ] && stat -L -c '%n %s %Y' "$java" "$(dirname "$(readlink -f "$java")")"/../lib/server/libjvm.so 2>/dev/null
         stat -c '%n %s %Y' "$IJAVA_JAR" 2>/dev/null
         find "$KERNEL_CLASSPATH" -maxdepth 1 -name '*.jar' ! -name 'dgm4j-*' -printf '%f %s\n' 2>/dev/null | sort
+        true
     } | sha256sum | cut -d' ' -f1
 }
 
