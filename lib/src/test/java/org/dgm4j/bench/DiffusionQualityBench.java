@@ -65,7 +65,8 @@ public final class DiffusionQualityBench {
                 try (NDManager scope = m.newSubManager()) {
                     DdimSampler ddim = new DdimSampler(model, 50, 0);
                     SampleRun small = ddim.sample(scope, ddpmN, 7);
-                    reports.add(quality.evaluate(ddim.describe() + " at N=" + ddpmN, small.images()));
+                    reports.add(quality.evaluate(ddim.describe() + String.format(" at N=%d [%.3f s/image]", ddpmN,
+                            small.secondsPerImage()), small.images()));
                     DdpmSampler ddpm = new DdpmSampler(model);
                     SampleRun run = ddpm.sample(scope, ddpmN, 7);
                     reports.add(quality.evaluate(ddpm.describe() + String.format(" [%.3f s/image]", run.secondsPerImage()),
