@@ -8,8 +8,8 @@ waits until reveal.js is ready and MathJax has typeset, then visits every slide 
 fragments shown and measures the height of its content in the deck's own pixels (reveal.js scales
 the frame as a whole, so the layout inside a slide does not depend on the window). A deck fails on
 
-  * a slide whose content is taller than the frame (or has a box inside that scrolls or cuts its
-    content off vertically), naming the notebook cell that takes most of the height;
+  * a slide whose content is taller or wider than the frame (or has a box inside that scrolls or
+    cuts its content off vertically), naming the notebook cell that takes most of the height;
   * a MathJax error (TeX parse errors, undefined macros, "Math Processing Error");
   * an image or other file that did not load, and any request that is not file: or data:;
   * a JavaScript error in the page.
@@ -95,7 +95,7 @@ new Promise(function (resolve) {
             var scrolling = slide.classList.contains('dgm4j-scroll');
             slide.classList.remove('dgm4j-scroll');
             var scale = slide.getBoundingClientRect().width / slide.offsetWidth;
-            var height = slide.scrollHeight;
+            var height = slide.scrollHeight, width = slide.scrollWidth;
             var cells = Array.prototype.map.call(slide.querySelectorAll(CELL), function (c) {
                 return { cell: +c.id.slice(13), height: Math.round(c.getBoundingClientRect().height / scale) };
             });
@@ -112,9 +112,9 @@ new Promise(function (resolve) {
             });
             if (scrolling) slide.classList.add('dgm4j-scroll');
             var heading = slide.querySelector('h1, h2, h3, h4');
-            var text = (heading ? heading.textContent : slide.textContent).replace(/\s+/g, ' ').trim();
+            var text = (heading ? heading.textContent : slide.innerText).replace(/\s+/g, ' ').trim();
             resolve({
-                height: height, title: text.replace(/\u00b6$/, '').slice(0, 60), cells: cells, clipped: clipped,
+                height: height, width: width, title: text.replace(/\u00b6$/, '').slice(0, 60), cells: cells, clipped: clipped,
                 broken: images.filter(function (i) { return !i.naturalWidth; }).map(function (i) { return i.src.slice(0, 80); }),
                 figures: images.map(function (i) { return i.naturalHeight ? Math.round(100 * i.height / i.naturalHeight) : 0; }),
                 mathErrors: slide.querySelectorAll('.MathJax_Error, .noError, merror').length
@@ -285,6 +285,8 @@ def check_deck(chrome, path, sheets_dir, cell_names):
             problems.append("%s is %d px tall, the frame %d px%s" % (
                 where, s["height"], HEIGHT,
                 "; its tallest cell is %s, %d px" % (cell_names(cell["cell"]), cell["height"]) if cell else ""))
+        if s["width"] > WIDTH + TOLERANCE:
+            problems.append("%s is %d px wide, the frame %d px" % (where, s["width"], WIDTH))
         for c in s["clipped"]:
             problems.append("%s: %s shows its content in a box that hides %d px (scrolls or cuts off)"
                             % (where, cell_names(c["cell"]), c["hidden"]))

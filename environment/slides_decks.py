@@ -28,6 +28,8 @@ import nbformat
 
 import slides_browser
 
+# A number with more than four decimals, in a table: its column wants rounding (TableHtml).
+LONG_NUMBER = re.compile(r"(?<![\w.])[-−+]?\d+\.\d{5,}(?![\w.])")
 REMOTE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 
 
@@ -60,6 +62,40 @@ def shown(path):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     path = os.path.abspath(path)
     return os.path.relpath(path, root) if path.startswith(root + os.sep) else path
+
+
+class TableCells(html.parser.HTMLParser):
+    """The texts of the <td> and <th> cells of an HTML fragment."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self._inside = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._inside = self._inside or tag in ("td", "th")
+
+    def handle_endtag(self, tag):
+        self._inside = self._inside and tag not in ("td", "th")
+
+    def handle_data(self, data):
+        if self._inside:
+            self.texts.append(data)
+
+
+def unrounded_table_numbers(cell):
+    """Numbers with more than four decimals in the cell's tables: HTML table cells, and text tables
+    (lines with a '|', as Tablesaw's print() makes them)."""
+    found = []
+    for out in cell.get("outputs", []):
+        data = out.get("data", {})
+        if "text/html" in data:
+            parser = TableCells()
+            parser.feed(data["text/html"])
+            found += [m.group(0) for t in parser.texts for m in LONG_NUMBER.finditer(t)]
+        text = data.get("text/plain", "") if "text/html" not in data else ""
+        text += out.get("text", "") if out.get("output_type") == "stream" else ""
+        found += [m.group(0) for line in text.splitlines() if "|" in line for m in LONG_NUMBER.finditer(line)]
+    return found
 
 
 def metadata_problems(notebook, nb):
@@ -109,7 +145,14 @@ def prepare(executed_dir, stage, notebooks):
                 found.append("%s differs from its executed copy %s from that cell on (the notebook changed "
                              "after it ran): run environment/slides without --executed"
                              % (cell_name(notebook, nb, differs), shown(executed)))
-            elif not found:
+            else:
+                for i, cell in enumerate(run.cells, 1):
+                    numbers = unrounded_table_numbers(cell)
+                    if numbers:
+                        found.append("%s: its output has a table showing %s; give each column its rounding "
+                                     "(org.dgm4j.notebook.TableHtml)" % (cell_name(notebook, nb, i),
+                                                                          ", ".join(sorted(set(numbers))[:3])))
+            if differs is None and not found:
                 for source, target in zip(nb.cells, run.cells):
                     for key in ("slideshow", "tags"):
                         target.metadata.pop(key, None)
@@ -272,8 +315,6 @@ def browser(chromium, log, decks_dir, notebooks):
     except (RuntimeError, OSError) as e:
         print("could not drive Chromium (%s; its log: %s): %s" % (chromium, log, e), file=sys.stderr)
         return 2
-    print("contact sheets (a thumbnail per slide, too-tall slides framed in red): %s"
-          % os.path.join(decks_dir, "contact-sheets"))
     return 1 if failed else 0
 
 
