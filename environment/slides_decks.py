@@ -28,8 +28,9 @@ import nbformat
 
 import slides_browser
 
-# A number with more than four decimals, in a table: its column wants rounding (TableHtml).
-LONG_NUMBER = re.compile(r"(?<![\w.])[-−+]?\d+\.\d{5,}(?![\w.])")
+# A number with six or more decimals in a table, as an unrounded float or double prints: its column
+# wants its rounding (TableHtml).
+LONG_NUMBER = re.compile(r"(?<![\w.])[-−+]?\d+\.\d{6,}(?![\w.])")
 REMOTE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 
 
@@ -83,7 +84,7 @@ class TableCells(html.parser.HTMLParser):
 
 
 def unrounded_table_numbers(cell):
-    """Numbers with more than four decimals in the cell's tables: HTML table cells, and text tables
+    """Numbers with six or more decimals in the cell's tables: HTML table cells, and text tables
     (lines with a '|', as Tablesaw's print() makes them)."""
     found = []
     for out in cell.get("outputs", []):
