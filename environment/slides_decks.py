@@ -40,7 +40,7 @@ def deck_name(notebook):
 
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 # Cell tags the slide template honours (slides/templates/dgm4j/index.html.j2).
-SLIDE_TAGS = {"slides-no-output": "code", "slides-no-code": "code"}
+SLIDE_TAGS = {"slides-hide-output": "code", "slides-hide-input": "code"}
 
 
 def slide_type(cell):
@@ -119,8 +119,8 @@ def metadata_problems(notebook, nb):
                                 % (cell_name(notebook, nb, i), tag, ", ".join(sorted(SLIDE_TAGS))))
             elif cell.cell_type != SLIDE_TAGS[tag]:
                 problems.append("%s: tag '%s' is for %s cells" % (cell_name(notebook, nb, i), tag, SLIDE_TAGS[tag]))
-        if {"slides-no-output", "slides-no-code"} <= set(tags):
-            problems.append("%s: tags slides-no-output and slides-no-code together leave nothing on the slide; "
+        if {"slides-hide-output", "slides-hide-input"} <= set(tags):
+            problems.append("%s: tags slides-hide-output and slides-hide-input together leave nothing on the slide; "
                             "make it slide_type skip instead" % cell_name(notebook, nb, i))
     return problems
 

@@ -50,16 +50,16 @@ class SlidesDecksTest(unittest.TestCase):
     def test_invalid_slide_metadata_names_the_notebook_and_the_cell(self):
         nb = self.lecture()
         nb.cells[1].metadata["slideshow"]["slide_type"] = "frament"
-        nb.cells[3].metadata["tags"] = ["slides-no-outputs"]
-        nb.cells[2].metadata["tags"] = ["slides-no-code"]
+        nb.cells[3].metadata["tags"] = ["slides-hide-outputs"]
+        nb.cells[2].metadata["tags"] = ["slides-hide-input"]
         source = self.write("notebooks", "a.ipynb", nb)
         self.write("executed", "a.ipynb", nb)
         status, err = self.prepare(source)
         self.assertEqual(1, status)
         self.assertIn("a.ipynb, cell 2 (code: `train(model);`): slideshow metadata", err)
         self.assertIn('{"slide_type": "frament"}; slide_type must be one of', err)
-        self.assertIn("cell 4 (code: `show(table);`): unknown tag 'slides-no-outputs'", err)
-        self.assertIn("cell 3 (markdown: `## Results`): tag 'slides-no-code' is for code cells", err)
+        self.assertIn("cell 4 (code: `show(table);`): unknown tag 'slides-hide-outputs'", err)
+        self.assertIn("cell 3 (markdown: `## Results`): tag 'slides-hide-input' is for code cells", err)
         self.assertEqual([], os.listdir(os.path.join(self.root, "stage")), "nothing staged")
 
     def test_a_missing_or_stale_executed_copy_is_named(self):
@@ -79,12 +79,12 @@ class SlidesDecksTest(unittest.TestCase):
         run.cells[1].outputs = [new_output("stream", name="stdout", text="epoch 1/1\n")]
         self.write("executed", "a.ipynb", run)
         nb = self.lecture()
-        nb.cells[1].metadata["tags"] = ["slides-no-output"]
+        nb.cells[1].metadata["tags"] = ["slides-hide-output"]
         nb.cells[2].metadata["slideshow"]["slide_type"] = "slide"
         status, err = self.prepare(self.write("notebooks", "a.ipynb", nb))
         self.assertEqual(0, status, err)
         staged = nbformat.read(os.path.join(self.root, "stage", "a.ipynb"), as_version=4)
-        self.assertEqual(["slides-no-output"], staged.cells[1].metadata["tags"])
+        self.assertEqual(["slides-hide-output"], staged.cells[1].metadata["tags"])
         self.assertEqual("slide", staged.cells[2].metadata["slideshow"]["slide_type"])
         self.assertEqual("epoch 1/1\n", staged.cells[1].outputs[0]["text"])
 
