@@ -1,6 +1,5 @@
 """The browser check of environment/slides: every slide of every deck, measured in headless Chromium.
-
-  python slides_browser.py CHROMIUM DECKS_DIR SHEETS_DIR DECK.slides.html...
+Used through slides_decks.py browser CHROMIUM LOG DECKS_DIR NOTEBOOK... (see run()).
 
 Drives one headless Chromium through the DevTools protocol over a pipe (--remote-debugging-pipe, so
 no port and no websocket library), with the window at the decks' 1280 x 720 frame. For each deck it
@@ -15,15 +14,14 @@ the frame as a whole, so the layout inside a slide does not depend on the window
   * a JavaScript error in the page.
 
 It prints a table per deck (slides, too tall, the tallest slide with its title) and writes a
-contact sheet per deck, SHEETS_DIR/<deck>.png: a grid of slide thumbnails, too-tall slides framed in
-red, for a look by a human. Exit status 1 when a deck fails, 2 when Chromium cannot be driven.
+contact sheet per deck, <sheets_dir>/<notebook>.png: a grid of slide thumbnails, too-tall slides
+framed in red, for a look by a human.
 """
 import base64
 import json
 import os
 import select
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -327,7 +325,6 @@ def run(chromium, decks, sheets_dir, cell_names_of, log):
     chrome = Chromium(chromium, log)
     failed = 0
     try:
-        chrome.call("Target.setDiscoverTargets", {"discover": False}, session=False)
         open_page(chrome)
         print("%-38s %6s %8s  %s" % ("deck", "slides", "too tall", "tallest"))
         for deck in decks:
