@@ -83,6 +83,7 @@ SLIDES = r"""
 MEASURE = r"""
 new Promise(function (resolve) {
     var CELL = '[id^="cell-id=cell-"]';  // the cells' ids from slides/nbconvert_config.py
+    var cellOf = function (e) { var c = e.closest(CELL); return c ? +c.id.slice(13) : 0; };
     Reveal.slide(%d, %d);
     var slide = Reveal.getCurrentSlide();
     slide.querySelectorAll('.fragment').forEach(function (f) { f.classList.add('visible'); });
@@ -103,8 +104,7 @@ new Promise(function (resolve) {
                 if (e.scrollHeight > e.clientHeight + %d && e.clientHeight > 0) {
                     var o = getComputedStyle(e).overflowY;
                     if (o === 'auto' || o === 'scroll' || o === 'hidden') {
-                        var cell = e.closest(CELL);
-                        clipped.push({ cell: cell ? +cell.id.slice(13) : 0, hidden: e.scrollHeight - e.clientHeight });
+                        clipped.push({ cell: cellOf(e), hidden: e.scrollHeight - e.clientHeight });
                     }
                 }
             });
@@ -113,9 +113,10 @@ new Promise(function (resolve) {
             var text = (heading ? heading.textContent : slide.innerText).replace(/\s+/g, ' ').trim();
             resolve({
                 height: height, width: width, title: text.replace(/\u00b6$/, '').slice(0, 60), cells: cells, clipped: clipped,
-                broken: images.filter(function (i) { return !i.naturalWidth; }).map(function (i) { return i.src.slice(0, 80); }),
+                broken: images.filter(function (i) { return !i.naturalWidth; })
+                    .map(function (i) { return { cell: cellOf(i), src: i.src.slice(0, 80) }; }),
                 figures: images.map(function (i) { return i.naturalHeight ? Math.round(100 * i.height / i.naturalHeight) : 0; }),
-                mathErrors: slide.querySelectorAll('.MathJax_Error, .noError, merror').length
+                mathErrors: Array.prototype.map.call(slide.querySelectorAll('.MathJax_Error, .noError, merror'), cellOf)
             });
         }); });
     };
@@ -288,10 +289,11 @@ def check_deck(chrome, path, sheets_dir, cell_names):
         for c in s["clipped"]:
             problems.append("%s: %s shows its content in a box that hides %d px (scrolls or cuts off)"
                             % (where, cell_names(c["cell"]), c["hidden"]))
-        for url in s["broken"]:
-            problems.append("%s: an image did not load: %s" % (where, url))
-        if s["mathErrors"]:
-            problems.append("%s: %d MathJax error(s) in the typeset math" % (where, s["mathErrors"]))
+        for image in s["broken"]:
+            problems.append("%s: an image of %s did not load: %s" % (where, cell_names(image["cell"]), image["src"]))
+        for cell in sorted(set(s["mathErrors"])):
+            problems.append("%s: %s has math that MathJax could not typeset (%d error(s))"
+                            % (where, cell_names(cell), s["mathErrors"].count(cell)))
     write_sheet(chrome, path, sheets_dir, slides)
     return problems, slides
 
