@@ -1,9 +1,10 @@
 """Helpers of environment/slides: the notebooks' slide layout, the decks' index page and the checks.
 
   prepare EXECUTED_DIR STAGE NOTEBOOK...
-        checks each notebook's slide metadata (slide types, slides-* tags) and that EXECUTED_DIR holds
-        an executed copy with the same cells, then writes that copy with the notebook's current slide
-        metadata and tags into STAGE (so a layout change needs no new run of the notebook)
+        checks each notebook's slide metadata (slide types, slides-* tags), that EXECUTED_DIR holds an
+        executed copy with the same cells and that no table in its outputs shows an unrounded number,
+        then writes that copy with the notebook's current slide metadata and tags into STAGE (so a
+        layout change needs no new run of the notebook)
   check DECKS_DIR NOTEBOOK...
         checks each deck: it exists, has as many slides as the notebook's slideshow metadata makes,
         and loads nothing from http(s)
