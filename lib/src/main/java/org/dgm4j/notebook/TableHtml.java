@@ -23,9 +23,11 @@ import tech.tablesaw.columns.Column;
  * for (Run r : runs) t.row(r.name(), r.parameters(), r.elbo(), r.kl());
  * Notebook.show(t);
  * }</pre>
- * A column declared with {@link #number} chooses its decimals from its values (three significant
- * digits of its smallest non-zero value, at most four decimals); {@link #of(Table)} takes a Tablesaw
- * table's columns that way, and {@link #decimals} on a named column overrides the choice.
+ * A column declared with {@link #number} chooses its decimals from its values: settings, whose values
+ * all have at most four decimals (β = 0.001, 4, 128), are written as given; measurements get three
+ * significant digits of their smallest non-zero value, at most four decimals, the same for the whole
+ * column. {@link #of(Table)} takes a Tablesaw table's columns that way, and {@link #decimals} on a
+ * named column overrides the choice.
  */
 public final class TableHtml {
 
@@ -306,21 +308,36 @@ public final class TableHtml {
     private String[][] cells() {
         String[][] cells = new String[rows.size()][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
+            final int index = c;
             Col col = columns.get(c);
-            int digits = col.decimals;
-            if (col.kind == Kind.NUMBER && digits == AUTO) {
-                final int index = c;
-                digits = autoDecimals(rows.stream().filter(r -> r[index] != null)
-                        .mapToDouble(r -> ((Number) r[index]).doubleValue()).toArray());
-            }
+            double[] values = rows.stream().filter(r -> r[index] != null && col.kind != Kind.TEXT)
+                    .mapToDouble(r -> ((Number) r[index]).doubleValue()).toArray();
+            boolean settings = col.kind == Kind.NUMBER && col.decimals == AUTO && areSettings(values);
+            int digits = col.kind == Kind.NUMBER && col.decimals == AUTO ? autoDecimals(values) : col.decimals;
             for (int r = 0; r < rows.size(); r++) {
                 Object v = rows.get(r)[c];
                 cells[r][c] = v == null ? ""
                         : col.kind == Kind.TEXT ? String.valueOf(v)
+                        : settings ? shortest(((Number) v).doubleValue())
                         : format(((Number) v).doubleValue(), col.kind == Kind.INTEGER ? 0 : digits);
             }
         }
         return cells;
+    }
+
+    /** True when every value has at most four decimals, as settings (β = 0.001, 4, 128) have. */
+    static boolean areSettings(double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v) && Math.abs(v * 1e4 - Math.rint(v * 1e4)) > 1e-6 * Math.max(1, Math.abs(v * 1e4))) {
+                return false;
+            }
+        }
+        return values.length > 0;
+    }
+
+    /** A value with at most four decimals, written with as few as it needs (0.001, 4, 128). */
+    static String shortest(double v) {
+        return Double.isFinite(v) ? format(v, 4).replaceAll("\\.?0+$", "") : format(v, 0);
     }
 
     private static String align(Col c) {

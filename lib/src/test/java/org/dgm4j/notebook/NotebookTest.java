@@ -214,7 +214,20 @@ class NotebookTest {
                 DoubleColumn.create("recon", new double[] {101.23456, 99.5}));
         String html = TableHtml.of(t).decimals("recon", 0).html();
         assertTrue(html.contains(">101<") && html.contains(">100<"), html);
-        assertTrue(html.contains(">0.500<") && html.contains(">4.000<"), html);
+        assertTrue(html.contains(">0.5<") && html.contains(">4<"), "settings as given: " + html);
+    }
+
+    @Test
+    void settingsAreWrittenAsGivenAndMeasurementsWithOneRoundingPerColumn() {
+        TableHtml t = TableHtml.titled("sweep").number("β").number("KL");
+        t.row(0.001, 0.123456).row(1.0, 2.5).row(128.0, 10.0);
+        String html = t.html();
+        assertTrue(html.contains(">0.001<") && html.contains(">1<") && html.contains(">128<"), html);
+        assertTrue(html.contains(">0.123<") && html.contains(">2.500<") && html.contains(">10.000<"), html);
+        assertTrue(TableHtml.areSettings(new double[] {0.8, 100, 0}));
+        assertFalse(TableHtml.areSettings(new double[] {0.8, 0.5185185074806213}));
+        assertEquals("0.001", TableHtml.shortest(0.001));
+        assertEquals("250", TableHtml.shortest(250));
     }
 
     @Test
