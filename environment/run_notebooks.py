@@ -3,9 +3,12 @@
 Used by environment/test: every notebook runs top to bottom in the real kernel (kernelspec 'java'),
 its executed copy is written to the output folder (never over the source), and the run fails when
 any cell raises an error or times out. The table gives, per notebook, the seconds it took and how
-many image outputs it produced.
+many image outputs it produced. The kernel of each notebook gets DGM4J_RESULTS=<out>/<name>.results.json,
+where the figures it records with org.dgm4j.notebook.Results go; <out>/<name>.run.json holds its
+seconds and error (environment/results reads both).
 """
 import argparse
+import json
 import os
 import sys
 import time
@@ -36,6 +39,11 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    os.makedirs(out_dir, exist_ok=True)
+    results = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".results.json")
+    if os.path.exists(results):
+        os.remove(results)  # figures of an earlier run must not pass for this run's
+    os.environ["DGM4J_RESULTS"] = os.path.abspath(results)  # inherited by the kernel started below
     start = time.monotonic()
     error = ""
     try:
@@ -49,10 +57,13 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     except RuntimeError as e:  # the kernel did not start (no kernelspec, bad command line, ...)
         error = "kernel '%s' did not start: %s" % (kernel, e)
     seconds = time.monotonic() - start
-    os.makedirs(out_dir, exist_ok=True)
     target = os.path.join(out_dir, os.path.basename(path))
     nbformat.write(nb, target + ".tmp")
     os.replace(target + ".tmp", target)
+    run_file = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".run.json")
+    with open(run_file + ".tmp", "w") as f:
+        json.dump({"notebook": os.path.basename(path), "seconds": round(seconds, 1), "error": error}, f)
+    os.replace(run_file + ".tmp", run_file)
     return seconds, count_images(nb), error
 
 
