@@ -36,14 +36,14 @@ def first_error(nb):
 
 
 def run(path, out_dir, kernel, cell_timeout, startup_timeout):
+    stem = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0])
+    for stale in (stem + ".results.json", stem + ".run.json"):  # an earlier run's must not pass for this one's
+        if os.path.exists(stale):
+            os.remove(stale)
+    os.environ["DGM4J_RESULTS"] = os.path.abspath(stem + ".results.json")  # inherited by the kernel started below
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
-    os.makedirs(out_dir, exist_ok=True)
-    results = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".results.json")
-    if os.path.exists(results):
-        os.remove(results)  # figures of an earlier run must not pass for this run's
-    os.environ["DGM4J_RESULTS"] = os.path.abspath(results)  # inherited by the kernel started below
     start = time.monotonic()
     error = ""
     try:
@@ -57,13 +57,13 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     except RuntimeError as e:  # the kernel did not start (no kernelspec, bad command line, ...)
         error = "kernel '%s' did not start: %s" % (kernel, e)
     seconds = time.monotonic() - start
+    os.makedirs(out_dir, exist_ok=True)
     target = os.path.join(out_dir, os.path.basename(path))
     nbformat.write(nb, target + ".tmp")
     os.replace(target + ".tmp", target)
-    run_file = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".run.json")
-    with open(run_file + ".tmp", "w") as f:
+    with open(stem + ".run.json.tmp", "w") as f:
         json.dump({"notebook": os.path.basename(path), "seconds": round(seconds, 1), "error": error}, f)
-    os.replace(run_file + ".tmp", run_file)
+    os.replace(stem + ".run.json.tmp", stem + ".run.json")
     return seconds, count_images(nb), error
 
 

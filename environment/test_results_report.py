@@ -1,4 +1,4 @@
-"""Tests of results_report.py (run by environment/test: python -m unittest discover -s environment)."""
+"""Tests of results_report.py (run by environment/test: cd environment && python -m unittest test_results_report)."""
 import contextlib
 import io
 import json
