@@ -58,7 +58,8 @@ final class NotebookProgress implements Progress {
     static String summary(String title, int epochs, History history) {
         int done = history == null ? 0 : history.size();
         StringBuilder sb = new StringBuilder(title).append("  ");
-        sb.append(done == epochs ? done + " epochs" : "stopped after " + done + " of " + epochs + " epochs");
+        String unit = epochs == 1 ? " epoch" : " epochs";
+        sb.append(done == epochs ? done + unit : "stopped after " + done + " of " + epochs + unit);
         if (done > 0) {
             double seconds = 0;
             for (double s : history.seconds()) {

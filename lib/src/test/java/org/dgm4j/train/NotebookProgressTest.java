@@ -76,5 +76,6 @@ class NotebookProgressTest {
         h.add(java.util.Map.of("train/total", 150.21), 12.4);
         assertEquals("mlp-z2  stopped after 1 of 20 epochs  12 s  train 150.2", NotebookProgress.summary("mlp-z2", 20, h));
         assertEquals("mlp-z2  stopped after 0 of 20 epochs", NotebookProgress.summary("mlp-z2", 20, null));
+        assertEquals("mlp-z2  1 epoch  12 s  train 150.2", NotebookProgress.summary("mlp-z2", 1, h));
     }
 }
