@@ -8,6 +8,10 @@ package org.dgm4j.metrics;
  * (summed over the target's columns). R² near 1: the factor is a linear function of the code even when
  * no single latent carries it (MIG low); near 0 or below: the code does not hold it linearly.
  *
+ * <p>{@link #heldOutR2(float[][], double[][], int[], double)} fits one map per group (for example per digit
+ * class): a factor written in a different direction for each class is invisible to one pooled map but
+ * read exactly by one map per class.
+ *
  * <p>The fit solves the normal equations {@code (ZᵀZ + λI)W = ZᵀY} with a tiny ridge λ (relative to
  * the trace) so that a constant or duplicated latent does not make them singular.
  */
@@ -37,28 +41,85 @@ public final class LinearReadout {
         }
         double[][] w = fit(codes, targets, nTrain);
         int k = targets[0].length;
-        double[] mean = new double[k];
+        java.util.List<double[]> heldOutTargets = new java.util.ArrayList<>();
+        java.util.List<double[]> predictions = new java.util.ArrayList<>();
         for (int i = nTrain; i < n; i++) {
+            heldOutTargets.add(targets[i]);
+            predictions.add(predict(w, codes[i], k));
+        }
+        return r2(heldOutTargets, predictions, k);
+    }
+
+    private static double[] predict(double[][] w, float[] z, int k) {
+        int d = z.length;
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = w[d][c];
+            for (int j = 0; j < d; j++) {
+                out[c] += z[j] * w[j][c];
+            }
+        }
+        return out;
+    }
+
+    private static double r2(java.util.List<double[]> targets, java.util.List<double[]> predictions, int k) {
+        double[] mean = new double[k];
+        for (double[] y : targets) {
             for (int c = 0; c < k; c++) {
-                mean[c] += targets[i][c] / (n - nTrain);
+                mean[c] += y[c] / targets.size();
             }
         }
         double residual = 0;
         double total = 0;
-        for (int i = nTrain; i < n; i++) {
+        for (int i = 0; i < targets.size(); i++) {
             for (int c = 0; c < k; c++) {
-                double predicted = w[d][c];
-                for (int j = 0; j < d; j++) {
-                    predicted += codes[i][j] * w[j][c];
-                }
-                residual += sq(targets[i][c] - predicted);
-                total += sq(targets[i][c] - mean[c]);
+                residual += sq(targets.get(i)[c] - predictions.get(i)[c]);
+                total += sq(targets.get(i)[c] - mean[c]);
             }
         }
         if (total == 0) {
             throw new IllegalArgumentException("the held-out targets are constant: R² is undefined");
         }
         return 1 - residual / total;
+    }
+
+    /**
+     * Held-out R² of one linear read-out per group: within each group (rows with the same {@code groups}
+     * value, in data order) the first {@code round(trainFraction · size)} rows fit that group's map, the rest
+     * are scored; R² pools the held-out rows of all groups against their common mean.
+     */
+    public static double heldOutR2(float[][] codes, double[][] targets, int[] groups, double trainFraction) {
+        if (groups.length != codes.length || targets.length != codes.length) {
+            throw new IllegalArgumentException("codes, targets and groups need one row per example: " + codes.length + ", "
+                    + targets.length + " and " + groups.length);
+        }
+        java.util.Map<Integer, java.util.List<Integer>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < groups.length; i++) {
+            members.computeIfAbsent(groups[i], g -> new java.util.ArrayList<>()).add(i);
+        }
+        int k = targets[0].length;
+        java.util.List<double[]> heldOutTargets = new java.util.ArrayList<>();
+        java.util.List<double[]> predictions = new java.util.ArrayList<>();
+        for (var e : members.entrySet()) {
+            java.util.List<Integer> rows = e.getValue();
+            int nTrain = (int) Math.round(trainFraction * rows.size());
+            float[][] z = new float[rows.size()][];
+            double[][] y = new double[rows.size()][];
+            for (int r = 0; r < rows.size(); r++) {
+                z[r] = codes[rows.get(r)];
+                y[r] = targets[rows.get(r)];
+            }
+            if (nTrain <= z[0].length + 1 || rows.size() - nTrain < 1) {
+                throw new IllegalArgumentException("group " + e.getKey() + " has " + rows.size() + " rows: too few to fit a "
+                        + z[0].length + "-dimensional read-out and score it");
+            }
+            double[][] w = fit(z, y, nTrain);
+            for (int r = nTrain; r < rows.size(); r++) {
+                heldOutTargets.add(y[r]);
+                predictions.add(predict(w, z[r], k));
+            }
+        }
+        return r2(heldOutTargets, predictions, k);
     }
 
     /** The angle θ (degrees) as the two columns (cos 2θ, sin 2θ): continuous over θ ∈ [−90°, 90°], both ends meeting. */

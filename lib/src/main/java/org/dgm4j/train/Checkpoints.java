@@ -26,14 +26,17 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.dgm4j.Engines;
 
 /**
  * A cache of trained models on disk. An entry is a directory {@code <root>/<name>-<hash>} holding the
  * block's parameters ({@link Block#saveParameters}), the training {@link History} as CSV and a
- * {@code manifest.properties} with the full key text and SHA-256 checksums of both files. Every file is
+ * {@code manifest.properties} with the full key text, the library and engine versions that trained it
+ * ({@link Engines#runtime()}) and SHA-256 checksums of both files. Every file is
  * written to a temporary file and moved into place atomically, the manifest last, so an interrupted
  * write never looks like a valid entry. A missing, corrupt or mismatched entry is reported and treated
- * as absent (the caller retrains).
+ * as absent (the caller retrains); so is an entry trained by another library or engine version, which
+ * makes a checkpoint folder copied from another machine safe to use.
  *
  * <p>The root is the system property {@value #PROPERTY}, else the environment variable {@value #ENV},
  * else {@code checkpoints/} in the repository found by walking up from the working directory to the
@@ -54,6 +57,7 @@ public final class Checkpoints {
     static final String HISTORY = "history.csv";
     static final String MANIFEST = "manifest.properties";
     private static final String FORMAT = "1";
+    static final String RUNTIME = "runtime";
 
     private final Path root;
     private final Consumer<String> messages;
@@ -140,6 +144,10 @@ public final class Checkpoints {
             if (!key.equals(manifest.getProperty("key"))) {
                 return unusable(dir, "it was trained with a different configuration");
             }
+            String trainedBy = manifest.getProperty(RUNTIME, "a version that did not record it");
+            if (!trainedBy.equals(Engines.runtime())) {
+                return unusable(dir, "it was trained by " + trainedBy + ", this is " + Engines.runtime());
+            }
             byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
             byte[] history = Files.readAllBytes(dir.resolve(HISTORY));
             if (!hash(params).equals(manifest.getProperty("params.sha256"))) {
@@ -183,6 +191,7 @@ public final class Checkpoints {
             manifest.setProperty("params.sha256", hash(params));
             manifest.setProperty("history.sha256", hash(csv));
             manifest.setProperty("epochs", Integer.toString(history.size()));
+            manifest.setProperty(RUNTIME, Engines.runtime());
             StringWriter w = new StringWriter();
             manifest.store(w, "DGM4J checkpoint; delete this directory to retrain");
             Files.deleteIfExists(dir.resolve(MANIFEST));

@@ -74,6 +74,24 @@ class LinearReadoutTest {
     }
 
     @Test
+    void aFactorWrittenInADifferentDirectionPerGroupNeedsOneMapPerGroup() {
+        // y = +z0 in group 0 and −z0 in group 1: one pooled map sees nothing, one map per group reads it exactly
+        float[][] z = gaussianCodes(2_000, 4, 8);
+        int[] group = new int[z.length];
+        double[] y = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            group[i] = i % 2;
+            y[i] = group[i] == 0 ? z[i][0] : -z[i][0];
+        }
+        assertTrue(LinearReadout.heldOutR2(z, LinearReadout.column(y), 0.5) < 0.05);
+        assertEquals(1.0, LinearReadout.heldOutR2(z, LinearReadout.column(y), group, 0.5), 1e-6);
+        int[] tiny = new int[z.length];
+        tiny[0] = 7;
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LinearReadout.heldOutR2(z, LinearReadout.column(y), tiny, 0.5)).getMessage().contains("group 7"));
+    }
+
+    @Test
     void badShapesSayWhatIsWrong() {
         float[][] z = gaussianCodes(10, 4, 7);
         assertTrue(assertThrows(IllegalArgumentException.class,
