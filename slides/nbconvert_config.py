@@ -3,8 +3,22 @@
 # Every URL is relative to the deck: environment/slides copies the libraries into assets/ beside it.
 import os
 
+from nbconvert.preprocessors import Preprocessor
+
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
+
+class CellNumbers(Preprocessor):
+    """Gives every cell the id "cell-N" (N counted from 1 in the notebook), which the deck renders as
+    the cell's HTML id: the browser check names the cell that makes a slide too tall."""
+
+    def preprocess(self, nb, resources):
+        for i, cell in enumerate(nb.cells):
+            cell.id = "cell-%d" % (i + 1)
+        return nb, resources
+
+
+c.SlidesExporter.preprocessors = [CellNumbers]
 c.SlidesExporter.extra_template_basedirs = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")]
 c.SlidesExporter.template_name = "dgm4j"
 c.SlidesExporter.reveal_url_prefix = "assets/reveal.js"

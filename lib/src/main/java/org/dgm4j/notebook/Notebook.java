@@ -59,7 +59,7 @@ public final class Notebook {
     }
 
     /**
-     * Shows a value: a {@link BufferedImage} as PNG, a Tablesaw {@link Table} as HTML, a
+     * Shows a value: a {@link BufferedImage} as PNG, a {@link TableHtml} or a Tablesaw {@link Table} as HTML, a
      * {@link MimeBundle} as is, anything else as its {@code toString()} text.
      */
     public static void show(Object value) {
@@ -86,7 +86,10 @@ public final class Notebook {
             return MimeBundle.png((BufferedImage) value);
         }
         if (value instanceof Table) {
-            return TableHtml.bundle((Table) value);
+            return TableHtml.of((Table) value).bundle();
+        }
+        if (value instanceof TableHtml) {
+            return ((TableHtml) value).bundle();
         }
         return MimeBundle.text(String.valueOf(value));
     }

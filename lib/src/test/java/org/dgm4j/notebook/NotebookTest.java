@@ -141,7 +141,7 @@ class NotebookTest {
     }
 
     @Test
-    void tablesRenderAsEscapedHtmlWithFormattedNumbersAndAreCutWhenLong() {
+    void tablesawTablesRenderAsEscapedHtmlRoundedPerColumnAndAreCutWhenLong() {
         int n = 100;
         double[] loss = new double[n];
         String[] names = new String[n];
@@ -157,21 +157,102 @@ class NotebookTest {
         assertTrue(html.contains("run&lt;99&gt;"));
         assertFalse(html.contains("run&lt;50&gt;"));
         assertTrue(html.contains("90 rows"));
-        assertTrue(html.contains(">100.1<"), "four significant digits");
+        // smallest value 1.12..: three significant digits there, so two decimals for the whole column
+        assertTrue(html.contains(">100.12<"), html);
+        assertTrue(html.contains(">1.13<"), html);
         assertEquals(12, html.split("<tr>", -1).length - 1, "header + 5 head + gap + 5 tail rows");
 
         Notebook.use(new ConsoleDisplay(() -> out, null));
         Notebook.show(t);
         assertTrue(printed().contains("history"));
+        assertTrue(printed().contains("100.12"), printed());
+        assertFalse(printed().contains("100.123456"), printed());
     }
 
     @Test
-    void numbersAreFormattedReadably() {
-        assertEquals("3", TableHtml.formatNumber(3.0));
-        assertEquals("0.1235", TableHtml.formatNumber(0.123456));
-        assertEquals("105.6", TableHtml.formatNumber(105.6));
-        assertEquals("1.000e-04", TableHtml.formatNumber(1e-4));
-        assertEquals("NaN", TableHtml.formatNumber(Double.NaN));
-        assertNotNull(TableHtml.formatNumber(-2.5e7));
+    void builtTablesRoundEachColumnAsDeclared() {
+        TableHtml t = TableHtml.titled("Test set")
+                .text("model").integer("parameters").decimals("ELBO", 1).decimals("share", 3).number("KL");
+        t.row("conv <z=2>", 1_068_820L, -250.74860713704427, 0.5185185074806213, 0.0123456);
+        t.row("mlp", 59_525, -101.25, 0.5f, null);
+        String html = t.html();
+        assertTrue(html.contains(">conv &lt;z=2&gt;<"), html);
+        assertTrue(html.contains(">1,068,820<") && html.contains(">59,525<"), html);
+        assertTrue(html.contains(">-250.7<") && html.contains(">-101.3<"), html);
+        assertTrue(html.contains(">0.519<") && html.contains(">0.500<"), html);
+        assertTrue(html.contains(">0.0123<"), "three significant digits of the smallest value: " + html);
+        assertFalse(html.contains("0.5185185"), html);
+        assertFalse(html.contains("250.748"), html);
+        assertTrue(html.contains("text-align:left\">conv"), "text left-aligned: " + html);
+        assertTrue(html.contains("(2 rows &times; 5 columns)"), html);
+        String text = t.toString();
+        assertTrue(text.startsWith("Test set\n"), text);
+        assertTrue(text.contains("0.519") && !text.contains("0.5185"), text);
+        assertEquals(4, text.lines().count(), "caption, header and two rows: " + text);
+
+        Notebook.use(new ConsoleDisplay(() -> out, null));
+        Notebook.show(t);
+        assertTrue(printed().contains("-250.7"), printed());
+    }
+
+    @Test
+    void builtTablesGiveTheirUnroundedValuesAsATablesawTable() {
+        TableHtml t = TableHtml.titled("runs").text("model").integer("latent").integer("parameters").decimals("ELBO", 1);
+        t.row("a", 2, 5_000_000_000L, -101.26);
+        t.row("b", 10, 7L, null);
+        Table q = t.table();
+        assertEquals("runs", q.name());
+        assertEquals(10, q.intColumn("latent").get(1));
+        assertEquals(5_000_000_000L, q.longColumn("parameters").get(0));
+        assertEquals(-101.26, q.doubleColumn("ELBO").get(0), 0);
+        assertTrue(q.doubleColumn("ELBO").isMissing(1));
+    }
+
+    @Test
+    void tableColumnsCanBeRoundedByNameAfterTheFact() {
+        Table t = Table.create("sweep", DoubleColumn.create("beta", new double[] {0.5, 4}),
+                DoubleColumn.create("recon", new double[] {101.23456, 99.5}));
+        String html = TableHtml.of(t).decimals("recon", 0).html();
+        assertTrue(html.contains(">101<") && html.contains(">100<"), html);
+        assertTrue(html.contains(">0.5<") && html.contains(">4<"), "settings as given: " + html);
+    }
+
+    @Test
+    void settingsAreWrittenAsGivenAndMeasurementsWithOneRoundingPerColumn() {
+        TableHtml t = TableHtml.titled("sweep").number("β").number("KL");
+        t.row(0.001, 0.123456).row(1.0, 2.5).row(128.0, 10.0);
+        String html = t.html();
+        assertTrue(html.contains(">0.001<") && html.contains(">1<") && html.contains(">128<"), html);
+        assertTrue(html.contains(">0.123<") && html.contains(">2.500<") && html.contains(">10.000<"), html);
+        assertTrue(TableHtml.areSettings(new double[] {0.8, 100, 0}));
+        assertFalse(TableHtml.areSettings(new double[] {0.8, 0.5185185074806213}));
+        assertEquals("0.001", TableHtml.shortest(0.001));
+        assertEquals("250", TableHtml.shortest(250));
+    }
+
+    @Test
+    void badTableInputIsRefusedWithTheColumnNamed() {
+        TableHtml t = TableHtml.titled("t").text("model").decimals("ELBO", 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.row("only one"));
+        assertTrue(e.getMessage().contains("2 values (model, ELBO), got 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.row("m", "1.5"));
+        assertTrue(e.getMessage().contains("column 'ELBO'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> t.text("model"));
+        assertThrows(IllegalArgumentException.class, () -> t.decimals("model", 2));
+        assertThrows(IllegalArgumentException.class, () -> t.decimals("KL", -1));
+        t.row("m", 1.0);
+        assertThrows(IllegalStateException.class, () -> t.number("late"));
+    }
+
+    @Test
+    void automaticDecimalsGiveThreeSignificantDigitsOfTheSmallestValue() {
+        assertEquals(0, TableHtml.autoDecimals(new double[] {3, 40, 1e6}));
+        assertEquals(1, TableHtml.autoDecimals(new double[] {250.7486, 12.34}));
+        assertEquals(3, TableHtml.autoDecimals(new double[] {0.5185185074806213, 0, Double.NaN}));
+        assertEquals(4, TableHtml.autoDecimals(new double[] {1e-7, 2}));
+        assertEquals("-1.50", TableHtml.format(-1.5, 2));
+        assertEquals("0.00", TableHtml.format(-0.001, 2));
+        assertEquals("12,346", TableHtml.format(12_345.6, 0));
+        assertEquals("NaN", TableHtml.format(Double.NaN, 2));
     }
 }
