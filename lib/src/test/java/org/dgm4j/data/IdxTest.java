@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.dgm4j.Engines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The IDX reader on tiny generated files: good raw and gzip files, and each kind of bad input. */
+@Tag("faults")
 class IdxTest {
 
     private static final int[] LABELS = {3, 0, 9, 255};
