@@ -7,12 +7,18 @@ many image outputs it produced.
 """
 import argparse
 import os
+import shutil
 import sys
 import time
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+# The project's Jupyter data folder, where environment/setup writes the kernelspec 'java'.
+PROJECT_JUPYTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".state", "jupyter")
+FIX = "run ./environment/setup, or export JUPYTER_PATH=%s" % PROJECT_JUPYTER
 
 
 def count_images(nb):
@@ -32,8 +38,23 @@ def first_error(nb):
     return ""
 
 
+def kernel_problem(kernel):
+    """Why the kernelspec cannot start (one line with the fix), or "" when it looks startable."""
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel)
+    except NoSuchKernel:
+        return "no kernel named %s: %s" % (kernel, FIX)
+    program = spec.argv[0] if spec.argv else ""
+    if not (os.path.isabs(program) and os.access(program, os.X_OK)) and not shutil.which(program):
+        return "kernel %s (%s) runs %s, which is missing: %s" % (kernel, spec.resource_dir, program or "nothing", FIX)
+    return ""
+
+
 def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     nb = nbformat.read(path, as_version=4)
+    problem = kernel_problem(kernel)
+    if problem:
+        return 0.0, 0, problem
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     start = time.monotonic()
@@ -46,8 +67,9 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
         error = first_error(nb) or "a cell failed"
     except DeadKernelError as e:
         error = "the kernel died: %s" % e
-    except RuntimeError as e:  # the kernel did not start (no kernelspec, bad command line, ...)
-        error = "kernel '%s' did not start: %s" % (kernel, e)
+    except (NoSuchKernel, OSError, RuntimeError, TimeoutError) as e:  # the kernel did not start or answer
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
+        error = "kernel %s did not start (%s: %s): %s" % (kernel, type(e).__name__, first, FIX)
     seconds = time.monotonic() - start
     os.makedirs(out_dir, exist_ok=True)
     target = os.path.join(out_dir, os.path.basename(path))
