@@ -40,7 +40,9 @@ import org.dgm4j.data.DataPaths;
  * {@code manifest.properties} with the full key text and SHA-256 checksums of both files. Every file is
  * written to a temporary file and moved into place atomically, the manifest last, so an interrupted
  * write never looks like a valid entry. A missing, corrupt or mismatched entry is reported and treated
- * as absent (the caller retrains).
+ * as absent (the caller retrains). An entry that cannot be written (disk full, read-only folder) is
+ * reported as a warning, never thrown, so the trained model stays in memory; left-overs of interrupted
+ * saves are swept ({@link #sweep()}).
  *
  * <p>The root is the system property {@value #PROPERTY}, else the environment variable {@value #ENV}
  * (a relative value is relative to the repository root, as for the data: {@link DataPaths#resolveSetting}),
@@ -237,8 +239,8 @@ public final class Checkpoints {
             removeUnfinished(dir);
             messages.accept("WARNING: could not save the checkpoint of " + name + " to " + dir + ": "
                     + describe(e) + ". The trained model and its history stay in memory, so this notebook"
-                    + " goes on, but the next kernel will train it again. Fix: free disk space in (or make"
-                    + " writable) " + root + ", or set " + ENV + " to a writable folder.");
+                    + " goes on, but the next kernel will train it again. Fix: free disk space in " + root
+                    + " or make it writable, or set " + ENV + " to a writable folder.");
             return Optional.empty();
         }
     }
