@@ -17,7 +17,7 @@ notebooks/ as working directory, then:
 
 4. with --notebooks-reruns instead: every notebook in turn, in a fresh kernel with the smoke profile
    and an empty checkpoint folder, top to bottom; each data cell (it loads MNIST or Fashion-MNIST)
-   and each training cell (it runs a fit, a sweep or a recipe) is run three times in a row, the live
+   and each training cell (it runs a fit, a sweep, a recipe or a notebook's training helper) is run three times in a row, the live
    NDArray count read after each run. Flat: the same count after every run of the cell.
 
 Flat means: after the first run of a cell (warm-up) the live-array count never changes and the
@@ -76,7 +76,8 @@ class CellError(Exception):
 
 
 DATA_CELL = re.compile(r"\b(Mnist|FashionMnist)\.(train|test)\(")
-TRAINING_CELL = re.compile(r"\.run\(\)|\brecipe\.fit\(")
+# a fit, a sweep or a recipe run, or notebook 06's helper train("fashion", ...)
+TRAINING_CELL = re.compile(r"\.run\(\)|\brecipe\.fit\(|\btrain\(\"")
 
 
 def execute(kc, code, timeout):
