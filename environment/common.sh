@@ -4,12 +4,14 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$ROOT/environment/.state"
 # A relative DGM4J_DATA or DGM4J_CHECKPOINTS is relative to the repository root, as in the library
-# (DataPaths.resolveSetting); both are exported absolute, so every kernel, test and tool started from a
-# script means the same folder whatever its working directory.
+# (DataPaths.resolveSetting); both are exported absolute (default: data/ and checkpoints/ of the
+# repository), so every kernel, test and tool started from a script means the same folders whatever
+# its working directory, a notebook copied out of notebooks/ included.
 absolute_setting() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$ROOT" "${1#./}" ;; esac; }
 DATA="$(absolute_setting "${DGM4J_DATA:-data}")"
 export DGM4J_DATA="$DATA"
-[ -z "${DGM4J_CHECKPOINTS:-}" ] || export DGM4J_CHECKPOINTS="$(absolute_setting "$DGM4J_CHECKPOINTS")"
+DGM4J_CHECKPOINTS="$(absolute_setting "${DGM4J_CHECKPOINTS:-checkpoints}")"
+export DGM4J_CHECKPOINTS
 KERNEL_CLASSPATH="$ROOT/lib/target/kernel-classpath"
 IJAVA_VERSION=1.3.0
 IJAVA_JAR="$STATE/ijava/ijava-$IJAVA_VERSION.jar"
