@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -161,6 +162,8 @@ public final class Checkpoints {
             Properties manifest = new Properties();
             try (Reader r = new StringReader(Files.readString(manifestFile, StandardCharsets.UTF_8))) {
                 manifest.load(r);
+            } catch (CharacterCodingException | IllegalArgumentException e) {
+                return unusable(dir, MANIFEST + " is corrupt (not a properties text: " + e.getMessage() + ")");
             }
             String damage = damage(manifest);
             if (damage != null) {

@@ -199,8 +199,13 @@ class CheckpointFaultsTest {
         String good = Files.readString(manifest);
         List<String> corruptions = List.of("\u0000\u0017garbage", good.substring(0, good.length() / 2),
                 good.replace("epochs\\=2", "epochs\\=3"));
+        List<byte[]> contents = new ArrayList<>();
         for (String corrupt : corruptions) {
-            Files.writeString(manifest, corrupt);
+            contents.add(corrupt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        contents.add(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, (byte) 0xc3}); // not UTF-8 at all
+        for (byte[] corrupt : contents) {
+            Files.write(manifest, corrupt);
             messages.clear();
             trainingCalls = 0;
             Result again = fit(Checkpoints.at(root));
