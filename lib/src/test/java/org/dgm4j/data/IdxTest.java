@@ -96,6 +96,17 @@ class IdxTest {
     }
 
     @Test
+    void countsAreSpelledInTheRightNumber() throws Exception {
+        Path one = IdxFiles.write(dir.resolve("one"), new byte[] {0});
+        DataException e = assertThrows(DataException.class, () -> Idx.readLabels(one));
+        assertTrue(e.getMessage().contains("is truncated: 1 byte, too short"), e.getMessage());
+        byte[] full = labelFile();
+        Path extra = IdxFiles.write(dir.resolve("extra"), Arrays.copyOf(full, full.length + 1));
+        e = assertThrows(DataException.class, () -> Idx.readLabels(extra));
+        assertTrue(e.getMessage().contains("has 1 byte more than its header declares"), e.getMessage());
+    }
+
+    @Test
     void extraBytesAreRejected() throws Exception {
         byte[] full = labelFile();
         Path longer = IdxFiles.write(dir.resolve("longer"), Arrays.copyOf(full, full.length + 3));
