@@ -91,6 +91,28 @@ public final class SampleQuality {
     }
 
     /**
+     * How many of {@code images} (N, 1, 28, 28) in [0, 1] the classifier assigns to each digit with
+     * confidence ≥ {@link #CONFIDENT}: a digit with a count of 0 was never drawn recognisably. Used to ask
+     * which digits a decoded latent plane contains.
+     */
+    public int[] confidentClassCounts(NDArray images) {
+        NDArray probabilities = classifier.probabilities(images);
+        try {
+            float[] top = probabilities.max(new int[] {1}).toFloatArray();
+            int[] predicted = probabilities.argMax(1).toType(DataType.INT32, false).toIntArray();
+            int[] counts = new int[10];
+            for (int i = 0; i < top.length; i++) {
+                if (top[i] >= CONFIDENT) {
+                    counts[predicted[i]]++;
+                }
+            }
+            return counts;
+        } finally {
+            probabilities.close();
+        }
+    }
+
+    /**
      * The floor: {@code n} real images drawn (seeded) from {@code real} — normally the training set —
      * scored like generated ones against the reference test set.
      */

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDManager;
 import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
-import org.dgm4j.model.Vae;
-import org.dgm4j.train.BetaSweep;
+import org.dgm4j.experiments.BetaSweep;
+import org.dgm4j.experiments.VaeRecipe;
 import org.dgm4j.train.Checkpoints;
 import org.dgm4j.train.Progress;
 
@@ -27,10 +27,9 @@ public final class BetaSweepBench {
             System.out.println(Engines.describe() + ", threads property "
                     + System.getProperty("ai.djl.pytorch.num_threads", "default") + ", " + n + " images");
             for (String model : new String[] {"conv", "dense"}) {
-                BetaSweep.Result r = BetaSweep.of("bench-" + model, model.equals("conv") ? Vae::conv28 : Vae::mlp)
-                        .latents(10).betas(1).data(train, test)
-                        .fit(f -> f.epochs(1).batchSize(64).progress(Progress.silent()).checkpoints(Checkpoints.at(root)))
-                        .run();
+                VaeRecipe recipe = (model.equals("conv") ? VaeRecipe.conv(10) : VaeRecipe.mlp(10)).withTraining(n, 1, 64, 1e-3);
+                BetaSweep.Result r = BetaSweep.of(recipe).trainOn(train).evaluateOn(test)
+                        .fit(f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root))).run();
                 BetaSweep.Run run = r.runs().get(0);
                 System.out.printf("%-5s latent 10: %.2f s/epoch (%.1f ms/image), test -ELBO %.1f%n", model,
                         run.secondsPerEpoch(), 1000 * run.secondsPerEpoch() / n, run.negativeElbo());

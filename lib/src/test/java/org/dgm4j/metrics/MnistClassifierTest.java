@@ -45,6 +45,13 @@ class MnistClassifierTest {
             for (int c = 0; c < 10; c++) {
                 assertTrue(real.classShares()[c] > 0.05 && real.classShares()[c] < 0.16, "real classes are balanced");
             }
+            try (ImageDataset realSubset = mnist.fullTrain().subset(1000, 4); NDManager scope = m.newSubManager()) {
+                int[] found = quality.confidentClassCounts(realSubset.floatImages(scope));
+                assertEquals(Math.round(real.confidentShare() * 1000), java.util.Arrays.stream(found).sum(),
+                        "the confident counts are the confident share, split by digit");
+                assertTrue(java.util.Arrays.stream(found).allMatch(c -> c > 0), "every digit is found among real digits");
+            }
+            assertTrue(java.util.Arrays.stream(quality.confidentClassCounts(noise)).sum() <= 10, "noise is not recognised");
             assertThrows(IllegalArgumentException.class, () -> quality.evaluate("wrong range", noise.mul(2).sub(1)));
             assertThrows(IllegalArgumentException.class, () -> classifier.features(m.zeros(new Shape(2, 1, 32, 32))));
         }

@@ -1,20 +1,18 @@
-package org.dgm4j.train;
+package org.dgm4j.experiments;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.loss.KlWarmup;
-import org.dgm4j.loss.Reconstruction;
-import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.metrics.Elbo;
 import org.dgm4j.metrics.LatentKl;
 import org.dgm4j.model.ParameterCounts;
 import org.dgm4j.model.Vae;
+import org.dgm4j.train.Fit;
+import org.dgm4j.train.History;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -23,41 +21,37 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A β sweep: one VAE per (latent size, β) trained on the β-weighted objective recon + β·KL (Bernoulli
- * decoder, no warm-up), each through the checkpoint cache (a re-run reloads instead of training), then
- * evaluated on test data: the reconstruction term −E_q[log p(x|z)] ({@link Elbo}, one sample, seeded
- * noise), the KL of every latent dimension ({@link LatentKl}), the ELBO (recon and KL weighted 1 whatever
- * β the model was trained with) and the active units (dimensions whose mean KL exceeds
- * {@link LatentKl#ACTIVE_THRESHOLD} nats).
+ * A β sweep: one VAE per (latent size, β) of a {@link VaeRecipe}, trained on the β-weighted objective
+ * recon + β·KL (Bernoulli decoder, no warm-up) through the checkpoint cache (the run at β = 1 is the
+ * recipe's own model, shared with the notebooks that use it), then evaluated on test data: the
+ * reconstruction term −E_q[log p(x|z)] ({@link Elbo}, one sample, seeded noise), the KL of every latent
+ * dimension ({@link LatentKl}), the ELBO (recon and KL weighted 1 whatever β the model was trained with)
+ * and the active units (dimensions whose mean KL exceeds {@link LatentKl#ACTIVE_THRESHOLD} nats).
  *
  * <pre>{@code
- * BetaSweep.Result sweep = BetaSweep.of("conv", Vae::conv28).latents(2, 10).betas(0.001, 1, 4, 20, 128)
- *         .data(train, test).fit(f -> f.epochs(5).batchSize(64)).run();
+ * BetaSweep.Result sweep = BetaSweep.of(VaeRecipe.sweep(2)).latents(2, 10).betas(0.001, 1, 4, 20, 128)
+ *         .evaluateOn(test).run();
  * sweep.table()
  * }</pre>
  */
 public final class BetaSweep {
 
-    private final String name;
-    private final IntFunction<Vae> model;
+    private final VaeRecipe recipe;
     private double[] betas = {1.0};
-    private int[] latents = {2};
+    private int[] latents;
     private ImageDataset train;
     private ImageDataset test;
-    private UnaryOperator<Fit> settings = UnaryOperator.identity();
+    private UnaryOperator<Fit> options = UnaryOperator.identity();
     private long evaluationSeed;
 
-    private BetaSweep(String name, IntFunction<Vae> model) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A sweep needs a name (it prefixes the cache entries)");
-        }
-        this.name = name;
-        this.model = Objects.requireNonNull(model, "model");
+    private BetaSweep(VaeRecipe recipe) {
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
+        this.latents = new int[] {recipe.latentDim()};
     }
 
-    /** A sweep of the VAEs {@code model.apply(latentDim)}, cached under names starting with {@code name}. */
-    public static BetaSweep of(String name, IntFunction<Vae> model) {
-        return new BetaSweep(name, model);
+    /** A sweep of {@code recipe} over β (and latent sizes; default: the recipe's). */
+    public static BetaSweep of(VaeRecipe recipe) {
+        return new BetaSweep(recipe);
     }
 
     /** The KL weights to train with (default {1}); each finite and ≥ 0. */
@@ -74,7 +68,7 @@ public final class BetaSweep {
         return this;
     }
 
-    /** The latent sizes (default {2}); each positive. */
+    /** The latent sizes (default: the recipe's); each positive. */
     public BetaSweep latents(int... dims) {
         if (dims.length == 0 || Arrays.stream(dims).anyMatch(d -> d <= 0)) {
             throw new IllegalArgumentException("Give one or more positive latent sizes, got " + Arrays.toString(dims));
@@ -83,16 +77,24 @@ public final class BetaSweep {
         return this;
     }
 
-    /** Training data and the data every model is evaluated on. */
-    public BetaSweep data(ImageDataset train, ImageDataset test) {
-        this.train = Objects.requireNonNull(train, "train");
+    /** The images every model is evaluated on (normally the MNIST test set). */
+    public BetaSweep evaluateOn(ImageDataset test) {
         this.test = Objects.requireNonNull(test, "test");
         return this;
     }
 
-    /** Settings applied to every run's {@link Fit} (epochs, batch size, learning rate, seed, progress, ...). */
-    public BetaSweep fit(UnaryOperator<Fit> settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /**
+     * Trains every run on {@code train}, validated on the evaluation images, instead of the recipe's own data
+     * (for exercises and tests).
+     */
+    public BetaSweep trainOn(ImageDataset train) {
+        this.train = Objects.requireNonNull(train, "train");
+        return this;
+    }
+
+    /** Options applied to every run's {@link Fit} that are not part of the recipe (progress, checkpoint store). */
+    public BetaSweep fit(UnaryOperator<Fit> options) {
+        this.options = Objects.requireNonNull(options, "options");
         return this;
     }
 
@@ -102,24 +104,22 @@ public final class BetaSweep {
         return this;
     }
 
-    /** The cache name of the run with latent size {@code latentDim} and weight {@code beta}. */
-    public String cacheName(int latentDim, double beta) {
-        return name + "-z" + latentDim + "-beta" + format(beta);
+    /** The recipe of the run with latent size {@code latentDim} and weight {@code beta}. */
+    public VaeRecipe recipe(int latentDim, double beta) {
+        return recipe.withLatent(latentDim).withBeta(beta);
     }
 
     /** Trains (or reloads) and evaluates every (latent size, β) run, latent sizes outermost. */
     public Result run() {
-        if (train == null) {
-            throw new IllegalStateException("No data: call .data(train, test) before .run()");
+        if (test == null) {
+            throw new IllegalStateException("No evaluation images: call .evaluateOn(test) before .run()");
         }
         List<Run> runs = new ArrayList<>();
         for (int z : latents) {
             for (double beta : betas) {
-                Vae vae = model.apply(z);
-                VaeObjective objective = new VaeObjective(vae, Reconstruction.bernoulli(), beta, KlWarmup.none());
-                History history = settings.apply(Fit.of(vae, objective).train(train))
-                        .cache(cacheName(z, beta)).describe("beta=" + beta).run();
-                runs.add(evaluate(name, beta, vae, history, test, evaluationSeed));
+                VaeRecipe r = recipe(z, beta);
+                VaeRecipe.Trained t = train == null ? r.fit(options) : r.fit(train, test, options);
+                runs.add(evaluate(t.recipe().name(), beta, t.vae(), t.history(), test, evaluationSeed));
             }
         }
         return new Result(runs);
@@ -131,14 +131,10 @@ public final class BetaSweep {
         return new Run(name, vae.latentDim(), beta, vae, history, elbo.reconstruction(), LatentKl.perDimension(vae, data));
     }
 
-    private static String format(double beta) {
-        return new BigDecimal(Double.toString(beta)).stripTrailingZeros().toPlainString().replace('.', 'p');
-    }
-
     /**
      * One trained and evaluated model; all losses are per test image, in nats.
      *
-     * @param model the sweep's name
+     * @param model the run's recipe name
      * @param latentDim the latent size
      * @param beta the KL weight it was trained with
      * @param vae the trained model

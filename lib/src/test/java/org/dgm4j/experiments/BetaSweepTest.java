@@ -1,4 +1,4 @@
-package org.dgm4j.train;
+package org.dgm4j.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,9 @@ import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Vae;
+import org.dgm4j.train.Checkpoints;
+import org.dgm4j.train.History;
+import org.dgm4j.train.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +52,8 @@ class BetaSweepTest {
     }
 
     private static BetaSweep sweep(List<String> messages) {
-        return BetaSweep.of("test-sweep", z -> Vae.mlp(new Shape(1, 28, 28), z, 64)).latents(3)
-                .betas(0.001, 1, 50).data(train, test)
-                .fit(f -> f.epochs(2).batchSize(64).learningRate(3e-3).seed(4).progress(Progress.silent())
-                        .checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
+        return BetaSweep.of(VaeRecipe.mlp(3).withTraining(512, 2, 64, 3e-3)).betas(0.001, 1, 50).trainOn(train).evaluateOn(test)
+                .fit(f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
     }
 
     @Test
@@ -69,7 +70,7 @@ class BetaSweepTest {
         assertTrue(first.runs().stream().noneMatch(r -> r.history().fromCache()));
 
         BetaSweep.Result again = sweep(messages).run();
-        assertEquals(3, messages.stream().filter(m -> m.startsWith("Loaded test-sweep-z3-beta")).count(), messages.toString());
+        assertEquals(3, messages.stream().filter(m -> m.startsWith("Loaded vae-mlp-z3")).count(), messages.toString());
         for (int i = 0; i < 3; i++) {
             BetaSweep.Run a = first.runs().get(i);
             BetaSweep.Run b = again.runs().get(i);
@@ -134,12 +135,13 @@ class BetaSweepTest {
 
     @Test
     void badSettingsAreRejectedClearly() {
-        BetaSweep s = BetaSweep.of("x", Vae::mlp);
+        BetaSweep s = BetaSweep.of(VaeRecipe.mlp(2));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> s.betas(1, -1)).getMessage().contains("-1"));
         assertThrows(IllegalArgumentException.class, () -> s.betas());
         assertThrows(IllegalArgumentException.class, () -> s.latents(2, 0));
-        assertTrue(assertThrows(IllegalStateException.class, s::run).getMessage().contains(".data(train, test)"));
-        assertEquals("x-z2-beta0p001", s.cacheName(2, 0.001));
-        assertEquals("x-z10-beta128", s.cacheName(10, 128));
+        assertTrue(assertThrows(IllegalStateException.class, s::run).getMessage().contains(".evaluateOn(test)"));
+        assertEquals("mlp-z2-beta0p001", s.recipe(2, 0.001).name());
+        assertEquals("mlp-z10-beta128", s.recipe(10, 128).name());
+        assertEquals(VaeRecipe.mlp(2), s.recipe(2, 1), "β = 1 is the recipe's own model, shared by the notebooks");
     }
 }
