@@ -3,9 +3,12 @@
 Used by environment/test: every notebook runs top to bottom in the real kernel (kernelspec 'java'),
 its executed copy is written to the output folder (never over the source), and the run fails when
 any cell raises an error or times out. The table gives, per notebook, the seconds it took and how
-many image outputs it produced.
+many image outputs it produced. The kernel of each notebook gets DGM4J_RESULTS=<out>/<name>.results.json,
+where the figures it records with org.dgm4j.notebook.Results go; <out>/<name>.run.json holds its
+seconds and error (environment/results reads both).
 """
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -51,16 +54,19 @@ def kernel_problem(kernel):
 
 
 def run(path, out_dir, kernel, cell_timeout, startup_timeout):
+    stem = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0])
+    for stale in (stem + ".results.json", stem + ".run.json"):  # an earlier run's must not pass for this one's
+        if os.path.exists(stale):
+            os.remove(stale)
+    os.environ["DGM4J_RESULTS"] = os.path.abspath(stem + ".results.json")  # inherited by the kernel started below
     nb = nbformat.read(path, as_version=4)
-    problem = kernel_problem(kernel)
-    if problem:
-        return 0.0, 0, problem
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     start = time.monotonic()
-    error = ""
+    error = kernel_problem(kernel)  # checked first: no kernel start, no traceback
     try:
-        client.execute()
+        if not error:
+            client.execute()
     except CellTimeoutError as e:
         error = "timeout after %d s: %s" % (cell_timeout, str(e).strip().splitlines()[0][:300])
     except CellExecutionError:
@@ -75,6 +81,9 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     target = os.path.join(out_dir, os.path.basename(path))
     nbformat.write(nb, target + ".tmp")
     os.replace(target + ".tmp", target)
+    with open(stem + ".run.json.tmp", "w") as f:
+        json.dump({"notebook": os.path.basename(path), "seconds": round(seconds, 1), "error": error}, f)
+    os.replace(stem + ".run.json.tmp", stem + ".run.json")
     return seconds, count_images(nb), error
 
 

@@ -3,7 +3,11 @@ package org.dgm4j;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,6 +93,31 @@ public final class Engines {
         try (NDManager probe = newManager()) {
             return probe.getParentManager().getManagedArrays().size();
         }
+    }
+
+    /** The course library's version (the Maven project version it was built as). */
+    public static String libraryVersion() {
+        try (InputStream in = Engines.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("org/dgm4j/version.properties is missing from the classpath:"
+                        + " rebuild the library (mvn package)");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the library version", e);
+        }
+    }
+
+    /**
+     * What trained a model, e.g. "dgm4j 0.1.0, PyTorch 2.5.1, DJL 0.32.0": the library and engine
+     * versions a checkpoint is only valid for.
+     */
+    public static String runtime() {
+        Engine e = engine();
+        return "dgm4j " + libraryVersion() + ", " + e.getEngineName() + " " + e.getVersion() + ", DJL "
+                + Engine.getDjlVersion();
     }
 
     /** One line describing the engine, its version and the device, for environment checks. */

@@ -28,6 +28,13 @@ class EnginesTest {
     }
 
     @Test
+    void runtimeNamesTheFilteredLibraryVersionAndTheEngineVersions() {
+        String version = Engines.libraryVersion();
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), "the build fills in the version: " + version);
+        assertEquals("dgm4j " + version + ", PyTorch 2.5.1, DJL 0.32.0", Engines.runtime());
+    }
+
+    @Test
     void liveArraysCountsArraysOfOpenManagersAndSubManagers() {
         int before = Engines.liveArrays();
         try (NDManager m = Engines.newManager()) {

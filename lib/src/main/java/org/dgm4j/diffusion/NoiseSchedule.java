@@ -52,10 +52,19 @@ public final class NoiseSchedule {
         }
     }
 
-    /** The linear schedule of Ho et al. (2020): β from 1e-4 to 0.02 over {@code steps} steps. */
+    /**
+     * The linear schedule of Ho et al. (2020), β from 1e-4 to 0.02 at T = 1000, with both ends scaled by
+     * 1000/T for other step counts (as improved-diffusion does), so that ᾱ_T stays near 4e-5 and x_T near
+     * pure noise whatever T is; β is capped at 0.999 for very short schedules.
+     */
     public static NoiseSchedule linear(int steps) {
-        return linear(steps, 1e-4, 0.02);
+        checkSteps(steps);
+        double scale = 1000.0 / steps;
+        return linear(steps, Math.min(MAX_BETA, 1e-4 * scale), Math.min(MAX_BETA, 0.02 * scale));
     }
+
+    /** Largest β of the scaled linear schedule (a β of 1 would erase the image in one step). */
+    private static final double MAX_BETA = 0.999;
 
     /** A linear schedule from {@code betaStart} to {@code betaEnd} (inclusive). */
     public static NoiseSchedule linear(int steps, double betaStart, double betaEnd) {

@@ -33,17 +33,20 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.dgm4j.Engines;
 import org.dgm4j.data.DataPaths;
 
 /**
  * A cache of trained models on disk. An entry is a directory {@code <root>/<name>-<hash>} holding the
  * block's parameters ({@link Block#saveParameters}), the training {@link History} as CSV and a
- * {@code manifest.properties} with the full key text and SHA-256 checksums of both files. Every file is
+ * {@code manifest.properties} with the full key text, the library and engine versions that trained it
+ * ({@link Engines#runtime()}) and SHA-256 checksums of both files. Every file is
  * written to a temporary file and moved into place atomically, the manifest last, so an interrupted
  * write never looks like a valid entry. A missing, corrupt or mismatched entry is reported and treated
- * as absent (the caller retrains). An entry that cannot be written (disk full, read-only folder) is
- * reported as a warning, never thrown, so the trained model stays in memory; left-overs of interrupted
- * saves are swept ({@link #sweep()}).
+ * as absent (the caller retrains); so is an entry trained by another library or engine version, which
+ * makes a checkpoint folder copied from another machine safe to use. An entry that cannot be written
+ * (disk full, read-only folder) is reported as a warning, never thrown, so the trained model stays in
+ * memory; left-overs of interrupted saves are swept ({@link #sweep()}).
  *
  * <p>The root is the system property {@value #PROPERTY}, else the environment variable {@value #ENV}
  * (a relative value is relative to the repository root, as for the data: {@link DataPaths#resolveSetting}),
@@ -65,6 +68,7 @@ public final class Checkpoints {
     static final String HISTORY = "history.csv";
     static final String MANIFEST = "manifest.properties";
     private static final String FORMAT = "1";
+    static final String RUNTIME = "runtime";
     private static final List<String> MANIFEST_FIELDS =
             List.of("format", "name", "key", "params.sha256", "history.sha256", "epochs");
 
@@ -179,6 +183,10 @@ public final class Checkpoints {
                         ? "it was trained with a different configuration"
                         : MANIFEST + " is corrupt (its key does not belong to this entry)");
             }
+            String trainedBy = manifest.getProperty(RUNTIME, "a version that did not record it");
+            if (!trainedBy.equals(Engines.runtime())) {
+                return unusable(dir, "it was trained by " + trainedBy + ", this is " + Engines.runtime());
+            }
             byte[] params = Files.readAllBytes(dir.resolve(PARAMS));
             byte[] history = Files.readAllBytes(dir.resolve(HISTORY));
             if (!hash(params).equals(manifest.getProperty("params.sha256"))) {
@@ -230,6 +238,7 @@ public final class Checkpoints {
             manifest.setProperty("params.sha256", hash(params));
             manifest.setProperty("history.sha256", hash(csv));
             manifest.setProperty("epochs", Integer.toString(history.size()));
+            manifest.setProperty(RUNTIME, Engines.runtime());
             StringWriter w = new StringWriter();
             manifest.store(w, "DGM4J checkpoint; delete this directory to retrain");
             Files.createDirectories(dir);

@@ -1,41 +1,34 @@
 package org.dgm4j.train;
 
 import java.util.Locale;
-import java.util.function.Function;
 import org.dgm4j.notebook.DisplayHandle;
 import org.dgm4j.notebook.MimeBundle;
 import org.dgm4j.notebook.Notebook;
 
 /**
- * Progress in a notebook: an HTML progress bar replaced in place (at most twice a second), a history
- * table and, when a chart renderer is given, a loss plot, both replaced after every epoch.
+ * Progress in a notebook: one line per training run, replaced in place (at most twice a second) with
+ * the epoch, step, throughput and running loss and a progress bar, and at the end with the run's final
+ * figures, e.g. {@code mlp-z2  20 epochs  1200 s  train 145.2  val 146.3}. Nothing else is shown per
+ * epoch; the history stays available from {@link Fit#run()} ({@link History#table()}, {@link History#plot()}).
  */
 final class NotebookProgress implements Progress {
 
     private static final long REDRAW_NANOS = 500_000_000L;
 
-    private final Function<History, Object> chart;
     private String title = "";
     private int epochs;
     private long stepsPerEpoch;
     private long lastDraw;
-    private DisplayHandle bar;
-    private DisplayHandle table;
-    private DisplayHandle plot;
-    private String lastStatus = "";
-
-    /** {@code chart} renders the history (e.g. a loss-curve image); null shows no plot. */
-    NotebookProgress(Function<History, Object> chart) {
-        this.chart = chart;
-    }
+    private DisplayHandle line;
+    private History history;
 
     @Override
     public void start(String title, int epochs, long stepsPerEpoch) {
         this.title = title;
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;
-        lastStatus = "starting";
-        bar = Notebook.live(render(0, 0, 0, 0, Double.NaN));
+        history = null;
+        line = Notebook.live(running(0, 0, Double.NaN, Double.NaN));
     }
 
     @Override
@@ -45,37 +38,53 @@ final class NotebookProgress implements Progress {
             return;
         }
         lastDraw = now;
-        bar.update(render(epoch, step, (epoch - 1) * stepsPerEpoch + step, imagesPerSecond, runningLoss));
+        line.update(running(epoch, step, imagesPerSecond, runningLoss));
     }
 
     @Override
     public void epoch(History history) {
-        int e = history.size();
-        lastStatus = "epoch " + e + ": " + history.describeEpoch(e);
-        bar.update(render(e, stepsPerEpoch, e * stepsPerEpoch, Double.NaN, Double.NaN));
-        if (table == null) {
-            table = Notebook.live(history.table());
-        } else {
-            table.update(history.table());
-        }
-        if (chart != null) {
-            Object figure = chart.apply(history);
-            if (plot == null) {
-                plot = Notebook.live(figure);
-            } else {
-                plot.update(figure);
-            }
+        this.history = history;
+    }
+
+    @Override
+    public void finish() {
+        if (line != null) {
+            String text = summary(title, epochs, history);
+            line.update(MimeBundle.html("<div style=\"font-family:monospace\">" + escape(text) + "</div>", text));
         }
     }
 
-    private MimeBundle render(int epoch, long step, long done, double imagesPerSecond, double loss) {
+    /** The final line: title, epochs, training seconds and the last epoch's total loss per split. */
+    static String summary(String title, int epochs, History history) {
+        int done = history == null ? 0 : history.size();
+        StringBuilder sb = new StringBuilder(title).append("  ");
+        String unit = epochs == 1 ? " epoch" : " epochs";
+        sb.append(done == epochs ? done + unit : "stopped after " + done + " of " + epochs + unit);
+        if (done > 0) {
+            double seconds = 0;
+            for (double s : history.seconds()) {
+                seconds += s;
+            }
+            sb.append(String.format(Locale.ROOT, seconds < 10 ? "  %.1f s" : "  %.0f s", seconds));
+            for (String split : new String[] {History.TRAIN, History.VALIDATION}) {
+                String metric = split + "/total";
+                if (history.metrics().contains(metric)) {
+                    sb.append(String.format(Locale.ROOT, "  %s %.4g", split, history.last(metric)));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private MimeBundle running(int epoch, long step, double imagesPerSecond, double loss) {
         long total = Math.max(1, stepsPerEpoch * epochs);
+        long done = epoch == 0 ? 0 : (epoch - 1) * stepsPerEpoch + step;
         String speed = Double.isNaN(imagesPerSecond) ? "" : String.format(Locale.ROOT, " · %.0f img/s", imagesPerSecond);
         String running = Double.isNaN(loss) ? "" : String.format(Locale.ROOT, " · loss %.4g", loss);
         String status = String.format(Locale.ROOT, "%s — epoch %d/%d, step %d/%d%s%s", title, epoch, epochs, step,
                 stepsPerEpoch, speed, running);
-        String html = "<div style=\"font-family:monospace\">" + escape(status) + "<br><progress value=\"" + done
-                + "\" max=\"" + total + "\" style=\"width:40em\"></progress><br>" + escape(lastStatus) + "</div>";
+        String html = "<div style=\"font-family:monospace\"><progress value=\"" + done + "\" max=\"" + total
+                + "\" style=\"width:12em;vertical-align:middle\"></progress> " + escape(status) + "</div>";
         return MimeBundle.html(html, status);
     }
 

@@ -33,19 +33,16 @@ public interface Progress {
         return new ConsoleProgress(System.out, System.console() != null);
     }
 
-    /**
-     * In a notebook kernel: a progress bar, the history table and a loss plot updated in place; elsewhere
-     * {@link #console()}.
-     */
+    /** In a notebook kernel {@link #notebook()}, elsewhere {@link #console()}. */
     static Progress auto() {
         return Notebook.inNotebook() ? notebook() : console();
     }
 
     /**
-     * A progress bar, the history table and a live loss plot ({@link History#plot()}) shown in the
-     * notebook and updated in place.
+     * One line per training run in the notebook, updated in place: a progress bar with the epoch, step,
+     * images/s and running loss, and at the end the run's epochs, seconds and final losses.
      */
     static Progress notebook() {
-        return new NotebookProgress(History::plot);
+        return new NotebookProgress();
     }
 }

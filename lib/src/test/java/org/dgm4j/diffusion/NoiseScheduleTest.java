@@ -41,6 +41,20 @@ class NoiseScheduleTest {
     }
 
     @Test
+    void linearRangeScalesWithTheStepCountSoThatXtStaysNoise() {
+        // β from 1e-4·1000/T to 0.02·1000/T: ᾱ_T ≈ exp(-T·(β_1 + β_T)/2) = exp(-10.05) whatever T is
+        for (int steps : new int[] {100, 250, 1000, 4000}) {
+            NoiseSchedule s = NoiseSchedule.linear(steps);
+            assertEquals(0.1 / steps, s.beta(0), 1e-12);
+            assertEquals(20.0 / steps, s.beta(steps - 1), 1e-12);
+            assertTrue(s.alphaBar(steps - 1) < 1e-4, "T = " + steps + ": ᾱ_T = " + s.alphaBar(steps - 1));
+        }
+        // without the scaling, T = 100 would end at ᾱ_T = 0.36: sampling from N(0, I) would start far from q(x_T)
+        assertTrue(NoiseSchedule.linear(100, 1e-4, 0.02).alphaBar(99) > 0.3);
+        assertEquals(0.999, NoiseSchedule.linear(10).beta(9), 1e-12, "β is capped below 1");
+    }
+
+    @Test
     void cosineEndpoints() {
         int T = 1000;
         NoiseSchedule s = NoiseSchedule.cosine(T);

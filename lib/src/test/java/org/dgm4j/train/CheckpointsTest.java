@@ -129,6 +129,33 @@ class CheckpointsTest {
     }
 
     @Test
+    void aCheckpointOfAnotherLibraryOrEngineVersionIsRetrainedWithAMessage() throws Exception {
+        cachedFit("vae", false);
+        Path manifest = Files.list(root).findFirst().orElseThrow().resolve(Checkpoints.MANIFEST);
+        String ours = Engines.runtime();
+        assertTrue(ours.matches("dgm4j \\S+, PyTorch \\d+\\.\\d+\\.\\d+, DJL \\S+"), ours);
+        String text = Files.readString(manifest);
+        assertTrue(text.contains(Checkpoints.RUNTIME + "="), "the manifest records what trained it: " + text);
+        for (String other : new String[] {"dgm4j 0.0.9, PyTorch 2.5.1, DJL 0.32.0", "dgm4j "
+                + Engines.libraryVersion() + ", PyTorch 2.4.0, DJL 0.30.0", null}) {
+            // A folder copied from a machine with another version (null: written before versions were recorded).
+            String copied = text.replaceAll("(?m)^" + Checkpoints.RUNTIME + "=.*\n", "");
+            Files.writeString(manifest, other == null ? copied : copied + Checkpoints.RUNTIME + "=" + other + "\n");
+            messages.clear();
+            trainingCalls = 0;
+            Result again = cachedFit("vae", false);
+            assertEquals(8, trainingCalls, "never loaded silently: " + other);
+            assertFalse(again.history().fromCache());
+            assertEquals(1, messages.stream().filter(m -> m.contains("it was trained by "
+                    + (other == null ? "a version that did not record it" : other) + ", this is " + ours)).count(),
+                    messages.toString());
+            trainingCalls = 0;
+            cachedFit("vae", false);
+            assertEquals(0, trainingCalls, "the retrained entry records this version and loads");
+        }
+    }
+
+    @Test
     void forceFlagAndEnvironmentRetrain() {
         cachedFit("vae", false);
         trainingCalls = 0;

@@ -44,25 +44,38 @@ class NotebookProgressTest {
     }
 
     @Test
-    void inAKernelTheBarAndHistoryAreUpdatedInPlace() {
+    void inAKernelEachRunIsOneLineUpdatedInPlaceEndingWithItsFinalFigures() {
         RecordingDisplay display = new RecordingDisplay();
         Notebook.use(display);
+        History h;
         try (NDManager manager = Engines.newManager()) {
             TensorSource train = TensorSource.patterns(manager, 256, 1);
+            TensorSource validation = TensorSource.patterns(manager, 64, 2);
             TinyVae vae = new TinyVae(64, 16, 3);
-            Fit.of(vae, vae.objective()).train(train).epochs(3).batchSize(64).seed(1).progress(Progress.auto()).run();
+            h = Fit.of(vae, vae.objective()).train(train).validation(validation).epochs(3).batchSize(64).seed(1)
+                    .progress(Progress.auto()).run();
         } finally {
             Notebook.use(null);
         }
-        // one progress bar, one history table and one loss plot are shown; everything else replaces them
-        assertEquals(3, display.shown.size());
+        assertEquals(1, display.shown.size(), "one output per run: no history table, no plot");
         assertTrue(display.shown.get(0).data().get(MimeBundle.HTML).contains("<progress"));
-        assertTrue(display.shown.get(1).data().get(MimeBundle.HTML).contains("train/total"));
-        assertTrue(display.shown.get(2).data().containsKey(MimeBundle.PNG), "the loss plot is an image");
-        assertTrue(display.updatedIds.stream().allMatch(id -> List.of("id-1", "id-2", "id-3").contains(id)));
-        assertEquals(2, display.updatedIds.stream().filter("id-2"::equals).count(), "table updated after epochs 2, 3");
-        assertEquals(2, display.updatedIds.stream().filter("id-3"::equals).count(), "plot updated after epochs 2, 3");
-        MimeBundle lastBar = display.updates.get(display.updatedIds.lastIndexOf("id-1"));
-        assertTrue(lastBar.plainText().contains("epoch 3/3, step 4/4"), lastBar.plainText());
+        assertTrue(display.updatedIds.stream().allMatch("id-1"::equals), display.updatedIds.toString());
+        assertTrue(display.updates.stream().noneMatch(b -> b.data().containsKey(MimeBundle.PNG)));
+        assertTrue(display.updates.get(display.updates.size() - 2).plainText().contains("epoch 3/3, step 4/4"),
+                display.updates.toString());
+        String last = display.updates.get(display.updates.size() - 1).plainText();
+        assertTrue(last.matches("TinyVae  3 epochs  \\d+\\.\\d s  train \\S+  val \\S+"), last);
+        assertTrue(last.contains(String.format(java.util.Locale.ROOT, "train %.4g  val %.4g", h.last("train/total"),
+                h.last("val/total"))), last);
+        assertEquals(3, h.table().rowCount(), "the history stays available on request");
+    }
+
+    @Test
+    void theFinalLineSaysWhenARunStoppedEarly() {
+        History h = new History();
+        h.add(java.util.Map.of("train/total", 150.21), 12.4);
+        assertEquals("mlp-z2  stopped after 1 of 20 epochs  12 s  train 150.2", NotebookProgress.summary("mlp-z2", 20, h));
+        assertEquals("mlp-z2  stopped after 0 of 20 epochs", NotebookProgress.summary("mlp-z2", 20, null));
+        assertEquals("mlp-z2  1 epoch  12 s  train 150.2", NotebookProgress.summary("mlp-z2", 1, h));
     }
 }
