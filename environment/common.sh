@@ -3,7 +3,15 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$ROOT/environment/.state"
-DATA="${DGM4J_DATA:-$ROOT/data}"
+# A relative DGM4J_DATA or DGM4J_CHECKPOINTS is relative to the repository root, as in the library
+# (DataPaths.resolveSetting); both are exported absolute (default: data/ and checkpoints/ of the
+# repository), so every kernel, test and tool started from a script means the same folders whatever
+# its working directory, a notebook copied out of notebooks/ included.
+absolute_setting() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$ROOT" "${1#./}" ;; esac; }
+DATA="$(absolute_setting "${DGM4J_DATA:-data}")"
+export DGM4J_DATA="$DATA"
+DGM4J_CHECKPOINTS="$(absolute_setting "${DGM4J_CHECKPOINTS:-checkpoints}")"
+export DGM4J_CHECKPOINTS
 KERNEL_CLASSPATH="$ROOT/lib/target/kernel-classpath"
 IJAVA_VERSION=1.3.0
 IJAVA_JAR="$STATE/ijava/ijava-$IJAVA_VERSION.jar"
@@ -78,14 +86,47 @@ kernel_archive_is_current() {
         && { [ -s "$KERNEL_ARCHIVE" ] || [ "$(sed -n 2p "$KERNEL_ARCHIVE_KEY")" = none ]; }
 }
 
-# True when all eight data files are there (raw or .gz); setup verified their checksums.
-data_present() {
+DATA_NAMES=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
+# Uncompressed sizes of the data files (the same for MNIST and Fashion-MNIST).
+declare -A DATA_SIZES=([train-images-idx3-ubyte]=47040016 [train-labels-idx1-ubyte]=60008
+    [t10k-images-idx3-ubyte]=7840016 [t10k-labels-idx1-ubyte]=10008)
+
+# The file the library reads for a key set/name: the raw file when there is one, else the .gz
+# (DataPaths.file); fails when there is neither.
+data_file() {
+    if [ -f "$DATA/$1" ]; then echo "$DATA/$1"; elif [ -f "$DATA/$1.gz" ]; then echo "$DATA/$1.gz"; else return 1; fi
+}
+
+# Prints what is wrong with the data file of a key (nothing when it is there with the right size; a
+# .gz is judged by the uncompressed size its gzip trailer records). Cheap: no decompression.
+data_file_problem() {
+    local key="$1" file size want b
+    want="${DATA_SIZES[${key#*/}]}"
+    file="$(data_file "$key")" || { echo "$key missing"; return 0; }
+    case "$file" in
+        *.gz)
+            read -r -a b <<< "$(tail -c 4 "$file" | od -An -tu1)"
+            size=$(( ${b[0]:-0} + (${b[1]:-0} << 8) + (${b[2]:-0} << 16) + (${b[3]:-0} << 24) ))
+            [ "$size" = "$want" ] || echo "$key.gz damaged (records $size bytes uncompressed, expected $want)" ;;
+        *)
+            size="$(stat -L -c %s "$file")"
+            [ "$size" = "$want" ] || echo "$key is $size bytes, expected $want" ;;
+    esac
+}
+
+# Prints one line per data file that is missing or of the wrong size.
+data_problems() {
     local set name
     for set in mnist fashion-mnist; do
-        for name in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
-            [ -f "$DATA/$set/$name" ] || [ -f "$DATA/$set/$name.gz" ] || return 1
+        for name in "${DATA_NAMES[@]}"; do
+            data_file_problem "$set/$name"
         done
     done
+}
+
+# True when all eight data files are there with the right size (setup verified their checksums).
+data_present() {
+    [ -z "$(data_problems)" ]
 }
 
 # Rebuilds the library into the kernel classpath when a source or POM is newer than the built jar.

@@ -15,6 +15,11 @@ notebooks/ as working directory, then:
    cell closing the full sets, and as the notebooks write it, Mnist.train(manager, n, seed), with
    RSS and live arrays after each run.
 
+4. with --notebooks-reruns instead: every notebook in turn, in a fresh kernel with the smoke profile
+   and an empty checkpoint folder, top to bottom; each data cell (it loads MNIST or Fashion-MNIST)
+   and each training cell (it runs a fit, a sweep, a recipe or a notebook's training helper) is run three times in a row, the live
+   NDArray count read after each run. Flat: the same count after every run of the cell.
+
 Flat means: after the first run of a cell (warm-up) the live-array count never changes and the
 kernel's RSS never exceeds its value after the first run by more than --rss-tolerance-mb.
 Exits 1 when either re-run series is not flat, 2 when the kernel or a cell fails.
@@ -68,6 +73,11 @@ Engines.liveArrays() + " " + ((rt.totalMemory() - rt.freeMemory()) >> 20)"""
 
 class CellError(Exception):
     pass
+
+
+DATA_CELL = re.compile(r"\b(Mnist|FashionMnist)\.(train|test)\(")
+# a fit, a sweep or a recipe run, or notebook 06's helper train("fashion", ...)
+TRAINING_CELL = re.compile(r"\.run\(\)|\brecipe\.fit\(|\btrain\(\"")
 
 
 def execute(kc, code, timeout):
@@ -162,6 +172,60 @@ def verdict(title, rows, tolerance):
     return rss_flat and arrays_flat
 
 
+def cell_kind(code):
+    """'data', 'training', 'data+training' or '' for a code cell's source."""
+    kinds = [k for k, rx in (("data", DATA_CELL), ("training", TRAINING_CELL)) if rx.search(code)]
+    return "+".join(kinds)
+
+
+def notebook_reruns(kernel, notebooks, runs, timeout):
+    """Re-runs the data and training cells of every notebook; returns (all flat, kernel or cell failed)."""
+    paths = sorted(glob.glob(os.path.join(notebooks, "*.ipynb")))
+    print("Data and training cells of every notebook, each run %d times in a row (profile smoke, fresh"
+          " kernel and checkpoint folder per notebook); live NDArrays after each run" % runs)
+    print("%-36s %4s  %-13s  %-22s %s" % ("notebook", "cell", "kind", "live arrays", "verdict"))
+    all_flat, failed = True, False
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            cells = [(i, "".join(c["source"])) for i, c in enumerate(json.load(f)["cells"]) if c["cell_type"] == "code"]
+        checkpoints = tempfile.mkdtemp(prefix="dgm4j-memcheck-")
+        env = dict(os.environ, DGM4J_PROFILE="smoke", DGM4J_CHECKPOINTS=checkpoints)
+        km = KernelManager(kernel_name=kernel)
+        name = os.path.basename(path)
+        try:
+            km.start_kernel(cwd=notebooks, env=env)
+        except Exception as e:  # no such kernelspec, java missing, ...
+            print("%-36s kernel '%s' did not start: %s" % (name, kernel, e))
+            shutil.rmtree(checkpoints, ignore_errors=True)
+            return False, True
+        kc = km.client()
+        try:
+            kc.start_channels()
+            kc.wait_for_ready(timeout=120)
+            for index, code in cells:
+                execute(kc, code, timeout)
+                kind = cell_kind(code)
+                if not kind:
+                    continue
+                counts = [probe(kc, km.provisioner.pid, timeout)[1]]
+                for _ in range(runs - 1):
+                    execute(kc, code, timeout)
+                    counts.append(probe(kc, km.provisioner.pid, timeout)[1])
+                flat = len(set(counts)) == 1
+                all_flat = all_flat and flat
+                print("%-36s %4d  %-13s  %-22s %s" % (name, index, kind, " ".join(map(str, counts)),
+                                                     "flat" if flat else "GROWING"))
+                sys.stdout.flush()
+        except (CellError, RuntimeError, TimeoutError) as e:
+            print("%-36s ERROR: %s" % (name, e))
+            failed = True
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            shutil.rmtree(checkpoints, ignore_errors=True)
+    return all_flat, failed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kernel", default="java", help="kernelspec name (default java)")
@@ -173,10 +237,17 @@ def main():
                         help="allowed RSS growth after the first run of a cell (default 64)")
     parser.add_argument("--goal-seconds", type=float, default=5.0, help="goal for kernel start to first DJL result")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument("--notebooks-reruns", action="store_true",
+                        help="only step 4: re-run the data and training cells of every notebook (3 runs each)")
     args = parser.parse_args()
     if args.runs < 2:
         parser.error("--runs must be at least 2")
     notebooks = os.path.abspath(args.notebooks)
+    if args.notebooks_reruns:
+        flat, failed = notebook_reruns(args.kernel, notebooks, 3, args.timeout)
+        print("live arrays flat on re-run in every notebook" if flat and not failed
+              else "LIVE ARRAYS NOT FLAT on re-run" if not failed else "a kernel or a cell failed")
+        return 2 if failed else 0 if flat else 1
     source, setup = first_cell(notebooks)
     cache_dir = tempfile.mkdtemp(prefix="dgm4j-memcheck-")
     km = KernelManager(kernel_name=args.kernel)

@@ -10,12 +10,18 @@ seconds and error (environment/results reads both).
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+# The project's Jupyter data folder, where environment/setup writes the kernelspec 'java'.
+PROJECT_JUPYTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".state", "jupyter")
+FIX = "run ./environment/setup, or export JUPYTER_PATH=%s" % PROJECT_JUPYTER
 
 
 def count_images(nb):
@@ -35,6 +41,18 @@ def first_error(nb):
     return ""
 
 
+def kernel_problem(kernel):
+    """Why the kernelspec cannot start (one line with the fix), or "" when it looks startable."""
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel)
+    except NoSuchKernel:
+        return "no kernel named %s: %s" % (kernel, FIX)
+    program = spec.argv[0] if spec.argv else ""
+    if not (os.path.isabs(program) and os.access(program, os.X_OK)) and not shutil.which(program):
+        return "kernel %s (%s) runs %s, which is missing: %s" % (kernel, spec.resource_dir, program or "nothing", FIX)
+    return ""
+
+
 def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     stem = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0])
     for stale in (stem + ".results.json", stem + ".run.json"):  # an earlier run's must not pass for this one's
@@ -45,17 +63,19 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     start = time.monotonic()
-    error = ""
+    error = kernel_problem(kernel)  # checked first: no kernel start, no traceback
     try:
-        client.execute()
+        if not error:
+            client.execute()
     except CellTimeoutError as e:
         error = "timeout after %d s: %s" % (cell_timeout, str(e).strip().splitlines()[0][:300])
     except CellExecutionError:
         error = first_error(nb) or "a cell failed"
     except DeadKernelError as e:
         error = "the kernel died: %s" % e
-    except RuntimeError as e:  # the kernel did not start (no kernelspec, bad command line, ...)
-        error = "kernel '%s' did not start: %s" % (kernel, e)
+    except (NoSuchKernel, OSError, RuntimeError, TimeoutError) as e:  # the kernel did not start or answer
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
+        error = "kernel %s did not start (%s: %s): %s" % (kernel, type(e).__name__, first, FIX)
     seconds = time.monotonic() - start
     os.makedirs(out_dir, exist_ok=True)
     target = os.path.join(out_dir, os.path.basename(path))

@@ -1,9 +1,14 @@
 package org.dgm4j;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dgm4j.data.DataException;
 import org.dgm4j.data.DataPaths;
 
@@ -22,14 +27,19 @@ public final class Course {
             "fashion-mnist/train-images-idx3-ubyte", "fashion-mnist/train-labels-idx1-ubyte",
             "fashion-mnist/t10k-images-idx3-ubyte", "fashion-mnist/t10k-labels-idx1-ubyte");
 
+    /** The uncompressed size in bytes of each data file, by name (the same for both data sets). */
+    static final Map<String, Long> SIZES = Map.of(
+            "train-images-idx3-ubyte", 47_040_016L, "train-labels-idx1-ubyte", 60_008L,
+            "t10k-images-idx3-ubyte", 7_840_016L, "t10k-labels-idx1-ubyte", 10_008L);
+
     private final Profile profile;
     private final Path dataRoot;
-    private final List<String> missing;
+    private final List<String> problems;
 
-    private Course(Profile profile, Path dataRoot, List<String> missing) {
+    private Course(Profile profile, Path dataRoot, List<String> problems) {
         this.profile = profile;
         this.dataRoot = dataRoot;
-        this.missing = missing;
+        this.problems = problems;
     }
 
     /**
@@ -44,28 +54,65 @@ public final class Course {
         Profile profile = Profile.current();
         System.out.println("Profile: " + profile.id() + " (set " + Profile.ENV + "=smoke|quick|full to change)");
         Path root = null;
-        List<String> missing = DATA_FILES;
+        List<String> problems = List.of("no data folder");
         try {
             root = DataPaths.root();
-            missing = missingData(root);
-            System.out.println("Data:    " + root + (missing.isEmpty() ? " (MNIST and Fashion-MNIST found)"
-                    : " — missing " + String.join(", ", missing) + ". Fix: " + DataPaths.FIX + "."));
+            problems = dataProblems(root);
+            System.out.println("Data:    " + root + (problems.isEmpty() ? " (MNIST and Fashion-MNIST found)"
+                    : " — " + String.join("; ", problems) + ". Fix: " + DataPaths.FIX + "."));
         } catch (DataException e) {
             System.out.println("Data:    not found. " + e.getMessage());
         }
-        return new Course(profile, root, missing);
+        return new Course(profile, root, problems);
     }
 
-    /** The expected data files absent under {@code root} (each may be stored raw or gzip-compressed). */
-    static List<String> missingData(Path root) {
-        List<String> missing = new ArrayList<>();
+    /**
+     * What is wrong with the data under {@code root}, one entry per file: missing, or of the wrong size.
+     * Each file is judged as the library reads it ({@link DataPaths#file}): raw when present, else its
+     * {@code .gz}, whose size is the one recorded in its gzip trailer. Empty when all is well.
+     */
+    static List<String> dataProblems(Path root) {
+        List<String> problems = new ArrayList<>();
         for (String file : DATA_FILES) {
             Path raw = root.resolve(file);
-            if (!Files.isRegularFile(raw) && !Files.isRegularFile(raw.resolveSibling(raw.getFileName() + ".gz"))) {
-                missing.add(file);
+            Path gz = raw.resolveSibling(raw.getFileName() + ".gz");
+            long expected = SIZES.get(raw.getFileName().toString());
+            try {
+                if (Files.isRegularFile(raw)) {
+                    long size = Files.size(raw);
+                    if (size != expected) {
+                        problems.add(file + " is " + size + " bytes, expected " + expected
+                                + (size < expected ? " (truncated)" : ""));
+                    }
+                } else if (Files.isRegularFile(gz)) {
+                    long size = gzipRecordedSize(gz);
+                    if (size != (expected & 0xffffffffL)) {
+                        problems.add(file + ".gz is damaged (it records " + size + " bytes uncompressed,"
+                                + " expected " + expected + ")");
+                    }
+                } else {
+                    problems.add(file + " missing");
+                }
+            } catch (IOException e) {
+                problems.add(file + " unreadable (" + e.getMessage() + ")");
             }
         }
-        return missing;
+        return problems;
+    }
+
+    /** The uncompressed size modulo 2^32 a gzip file records in its last four bytes (-1 when too short). */
+    private static long gzipRecordedSize(Path gz) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(gz)) {
+            if (ch.size() < 18) {
+                return -1;
+            }
+            ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            ch.position(ch.size() - 4);
+            while (trailer.hasRemaining() && ch.read(trailer) > 0) {
+                // read the four bytes
+            }
+            return trailer.getInt(0) & 0xffffffffL;
+        }
     }
 
     /** The data root this set-up found ({@code null} when there is none). */
@@ -73,9 +120,9 @@ public final class Course {
         return dataRoot;
     }
 
-    /** True when every data file the notebooks read is present. */
+    /** True when every data file the notebooks read is present with the right size. */
     public boolean dataFound() {
-        return missing.isEmpty();
+        return problems.isEmpty();
     }
 
     /** The run profile in force. */
@@ -85,7 +132,7 @@ public final class Course {
 
     @Override
     public String toString() {
-        return missing.isEmpty() ? "DGM4J ready (profile " + profile.id() + ")"
-                : "DGM4J NOT ready: data missing (run ./environment/setup)";
+        return problems.isEmpty() ? "DGM4J ready (profile " + profile.id() + ")"
+                : "DGM4J NOT ready: data missing or damaged (run ./environment/setup)";
     }
 }

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one door to the DJL engine. Loading this class puts DJL in offline mode and opts out of its
@@ -23,6 +25,8 @@ public final class Engines {
     static {
         goOffline();
     }
+
+    private static final Map<String, NDManager> CELLS = new ConcurrentHashMap<>();
 
     private Engines() {}
 
@@ -55,6 +59,29 @@ public final class Engines {
     /** A new root manager on {@link #device()}; close it (try-with-resources) to free native memory. */
     public static NDManager newManager() {
         return engine().newBaseManager(device());
+    }
+
+    /**
+     * A new sub-manager of {@code parent} for the arrays one notebook cell loads, registered under
+     * {@code cell}. The sub-manager registered under the same name before, made by an earlier run of
+     * the cell, is closed first with everything in it, so re-running the cell replaces its data instead
+     * of adding to it:
+     *
+     * <pre>{@code
+     * NDManager data = Engines.cellManager("data", manager);   // re-running this cell frees its last data
+     * ImageDataset train = Mnist.train(data, 6_000, 0), test = Mnist.test(data, 2_000, 0);
+     * }</pre>
+     *
+     * Give each cell its own name; data sets of the earlier run must not be used any more (the re-run
+     * cell redefines their variables).
+     */
+    public static NDManager cellManager(String cell, NDManager parent) {
+        NDManager fresh = parent.newSubManager();
+        NDManager previous = CELLS.put(cell, fresh);
+        if (previous != null) {
+            previous.close();
+        }
+        return fresh;
     }
 
     /**

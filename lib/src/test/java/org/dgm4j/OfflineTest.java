@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * no offline flags from outside, so the library must set them itself. Skipped (with the reason) where
  * unprivileged network namespaces are not allowed.
  */
+@Tag("faults")
 class OfflineTest {
 
     @Test

@@ -75,8 +75,8 @@ public final class Idx {
         int rank = expectedMagic & 0xff;
         int headerBytes = 4 + 4 * rank;
         if (bytes.length < 4) {
-            throw new DataException(file.toAbsolutePath() + " is truncated: " + bytes.length
-                    + " bytes, too short for an IDX header (" + headerBytes + " bytes). " + REFETCH);
+            throw new DataException(file.toAbsolutePath() + " is truncated: " + count(bytes.length, "byte")
+                    + ", too short for an IDX header (" + headerBytes + " bytes). " + REFETCH);
         }
         int magic = readInt(bytes, 0);
         if (magic != expectedMagic) {
@@ -88,7 +88,7 @@ public final class Idx {
         }
         if (bytes.length < headerBytes) {
             throw new DataException(file.toAbsolutePath() + " is truncated: expected a " + headerBytes
-                    + "-byte header, found " + bytes.length + " bytes. " + REFETCH);
+                    + "-byte header, found " + count(bytes.length, "byte") + ". " + REFETCH);
         }
         int[] dims = new int[rank];
         for (int d = 0; d < rank; d++) {
@@ -115,8 +115,8 @@ public final class Idx {
                     + " bytes of data, too large to be an MNIST-like file; it is probably corrupt. " + REFETCH);
         }
         if (bytes.length != expected) {
-            String what = bytes.length < expected ? " is truncated" : " has " + (bytes.length - expected)
-                    + " bytes more than its header declares";
+            String what = bytes.length < expected ? " is truncated" : " has " + count(bytes.length - expected, "byte")
+                    + " more than its header declares";
             throw new DataException(file.toAbsolutePath() + what + ": expected " + expected + " bytes ("
                     + headerBytes + "-byte header + " + shape + " data), found " + bytes.length
                     + (isGzip(file) ? " after decompression" : "") + ". " + REFETCH);
@@ -144,6 +144,11 @@ public final class Idx {
             case IMAGES_MAGIC -> ", IDX images: unsigned bytes, 3 dimensions";
             default -> ", not an IDX unsigned-byte file";
         };
+    }
+
+    /** {@code "1 byte"}, {@code "2 bytes"}: a count with its noun in the right number. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int readInt(byte[] b, int at) {

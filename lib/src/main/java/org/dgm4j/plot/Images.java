@@ -39,7 +39,9 @@ public final class Images {
 
     private static BufferedImage concat(boolean horizontal, List<BufferedImage> panels, List<String> titles) {
         if (panels.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to concatenate: give at least one image");
+            throw new IllegalArgumentException("No images to put together: the list of panels is empty."
+                    + " Usually the cell that makes them (a training or plotting cell above) failed or has"
+                    + " not run yet: run it, then this cell.");
         }
         if (titles != null && titles.size() != panels.size()) {
             throw new IllegalArgumentException(titles.size() + " titles for " + panels.size() + " images");

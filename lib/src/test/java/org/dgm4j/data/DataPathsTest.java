@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Resolution of the data root and of raw or gzipped files. */
+@Tag("faults")
 class DataPathsTest {
 
     @TempDir
@@ -44,6 +46,23 @@ class DataPathsTest {
         assertEquals(dir.resolve("data"), DataPaths.projectData(dir));
         Files.delete(dir.resolve("environment"));
         assertEquals(null, DataPaths.projectData(dir.resolve("notebooks")));
+    }
+
+    @Test
+    void aRelativeSettingMeansTheSameFolderFromTheNotebooksTheTestsAndTheRoot() throws Exception {
+        Files.createDirectories(dir.resolve("environment"));
+        Files.createDirectories(dir.resolve("lib/src"));
+        Files.createDirectories(dir.resolve("notebooks"));
+        Path expected = dir.resolve("my-data").toAbsolutePath().normalize();
+        for (Path cwd : new Path[] {dir, dir.resolve("notebooks"), dir.resolve("lib"), dir.resolve("lib/src")}) {
+            assertEquals(expected, DataPaths.resolveSetting("my-data", cwd), "from " + cwd);
+            assertEquals(expected, DataPaths.resolveSetting("./my-data/", cwd), "from " + cwd);
+        }
+        assertEquals(dir.resolve("elsewhere").toAbsolutePath(), DataPaths.resolveSetting(
+                dir.resolve("elsewhere").toString(), dir.resolve("notebooks")), "an absolute value is kept");
+        Files.delete(dir.resolve("environment"));
+        assertEquals(dir.resolve("notebooks/my-data").toAbsolutePath(), DataPaths.resolveSetting("my-data",
+                dir.resolve("notebooks")), "outside a project: relative to the working directory");
     }
 
     @Test

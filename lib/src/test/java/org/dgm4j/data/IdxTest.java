@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.dgm4j.Engines;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The IDX reader on tiny generated files: good raw and gzip files, and each kind of bad input. */
+@Tag("faults")
 class IdxTest {
 
     private static final int[] LABELS = {3, 0, 9, 255};
@@ -91,6 +93,17 @@ class IdxTest {
         Path tiny = IdxFiles.write(dir.resolve("tiny"), new byte[] {0, 0});
         e = assertThrows(DataException.class, () -> Idx.readLabels(tiny));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void countsAreSpelledInTheRightNumber() throws Exception {
+        Path one = IdxFiles.write(dir.resolve("one"), new byte[] {0});
+        DataException e = assertThrows(DataException.class, () -> Idx.readLabels(one));
+        assertTrue(e.getMessage().contains("is truncated: 1 byte, too short"), e.getMessage());
+        byte[] full = labelFile();
+        Path extra = IdxFiles.write(dir.resolve("extra"), Arrays.copyOf(full, full.length + 1));
+        e = assertThrows(DataException.class, () -> Idx.readLabels(extra));
+        assertTrue(e.getMessage().contains("has 1 byte more than its header declares"), e.getMessage());
     }
 
     @Test
