@@ -2,7 +2,7 @@
 
   prepare EXECUTED_DIR STAGE NOTEBOOK...
         checks each notebook's slide metadata (slide types, slides-* tags), that EXECUTED_DIR holds an
-        executed copy with the same cells and that no table in its outputs shows an unrounded number,
+        executed copy with the same cells, no error output and no table showing an unrounded number,
         then writes that copy with the notebook's current slide metadata and tags into STAGE (so a
         layout change needs no new run of the notebook)
   check DECKS_DIR NOTEBOOK...
@@ -149,6 +149,11 @@ def prepare(executed_dir, stage, notebooks):
                              % (cell_name(notebook, nb, differs), shown(executed)))
             else:
                 for i, cell in enumerate(run.cells, 1):
+                    error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+                    if error is not None:
+                        found.append("%s raised %s in its executed copy %s: the deck would show the traceback "
+                                     "(fix the cell and run the notebook again)"
+                                     % (cell_name(notebook, nb, i), error.get("ename", "an error"), shown(executed)))
                     numbers = unrounded_table_numbers(cell)
                     if numbers:
                         found.append("%s: its output has a table showing %s; give each column its rounding "

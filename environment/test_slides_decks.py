@@ -103,6 +103,14 @@ class SlidesDecksTest(unittest.TestCase):
         self.assertNotIn("0.04124", err)
         self.assertNotIn("0.000123456", err, "a number outside a table is not a table cell")
 
+    def test_an_executed_copy_with_an_error_is_refused(self):
+        run = self.lecture()
+        run.cells[3].outputs = [new_output("error", ename="EvalException", evalue="boom", traceback=["boom"])]
+        self.write("executed", "a.ipynb", run)
+        status, err = self.prepare(self.write("notebooks", "a.ipynb", self.lecture()))
+        self.assertEqual(1, status)
+        self.assertIn("a.ipynb, cell 4 (code: `show(table);`) raised EvalException in its executed copy", err)
+
     def test_subslides_follow_the_metadata(self):
         nb = self.lecture()
         nb.cells.insert(0, slide("skip", new_code_cell("setup();")))
