@@ -10,7 +10,7 @@ import org.dgm4j.Profile;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
 import org.dgm4j.loss.KlWarmup;
-import org.dgm4j.loss.Reconstruction;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.model.Vae;
 import org.dgm4j.train.Fit;

@@ -1,6 +1,7 @@
 package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
+import org.dgm4j.ops.LogDensities;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.ops.Scalars;
 

@@ -17,14 +17,39 @@ public interface NoiseSource {
     /** Standard normal noise of {@code shape}, float32, owned by {@code manager}. */
     NDArray sample(NDManager manager, Shape shape);
 
+    /**
+     * What this source draws, for checkpoint keys (a model's noise decides what training gives). The
+     * library's sources describe themselves; a lambda cannot, so a model using one is not cached.
+     */
+    default String describe() {
+        throw new IllegalStateException("This noise source (" + getClass().getName() + ") does not describe"
+                + " itself, so a run of a model using it cannot be cached: use NoiseSource.named(description,"
+                + " source) or one of NoiseSource's factories");
+    }
+
+    /** {@code source} with {@code description} as its {@link #describe()}. */
+    static NoiseSource named(String description, NoiseSource source) {
+        return new NoiseSource() {
+            @Override
+            public NDArray sample(NDManager manager, Shape shape) {
+                return source.sample(manager, shape);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+
     /** The engine's N(0, 1) generator (seeded by {@code Engine.getInstance().setRandomSeed}). */
     static NoiseSource standardNormal() {
-        return (manager, shape) -> manager.randomNormal(0f, 1f, shape, DataType.FLOAT32);
+        return named("engine N(0,1)", (manager, shape) -> manager.randomNormal(0f, 1f, shape, DataType.FLOAT32));
     }
 
     /** Always zero: the reparameterised sample equals the posterior mean. */
     static NoiseSource zeros() {
-        return (manager, shape) -> manager.zeros(shape, DataType.FLOAT32);
+        return named("zeros", (manager, shape) -> manager.zeros(shape, DataType.FLOAT32));
     }
 
     /**
@@ -33,7 +58,7 @@ public interface NoiseSource {
      */
     static NoiseSource seeded(long seed) {
         Random random = new Random(seed);
-        return (manager, shape) -> gaussian(manager, shape, random);
+        return named("seeded(" + seed + ")", (manager, shape) -> gaussian(manager, shape, random));
     }
 
     /** N(0, 1) noise of {@code shape} drawn from {@code random}. */

@@ -104,6 +104,18 @@ public class Vae extends EncoderDecoder {
         return this;
     }
 
+    /** Sets the decoder's likelihood (default {@link Reconstruction#bernoulli()}); returns this. */
+    public Vae setLikelihood(Reconstruction likelihood) {
+        likelihood(likelihood);
+        return this;
+    }
+
+    /** The architecture, the likelihood and the ε source (see {@link NoiseSource#describe()}). */
+    @Override
+    public String describe() {
+        return super.describe() + " noise=" + noise.describe();
+    }
+
     /** Initialises all parameters as float32 for batches of images of {@link #imageShape()}; returns this. */
     public Vae initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, batchShape(1));
@@ -124,12 +136,12 @@ public class Vae extends EncoderDecoder {
 
     /** {@link #encode(ParameterStore, NDArray, boolean)} in inference mode. */
     public Gaussian encode(NDArray x) {
-        return encode(new ParameterStore(), x, false);
+        return encode(inference(x), x, false);
     }
 
     /** {@link #decode(ParameterStore, NDArray, boolean)} in inference mode. */
     public NDArray decode(NDArray z) {
-        return decode(new ParameterStore(), z, false);
+        return decode(inference(z), z, false);
     }
 
     /** A reparameterised sample from q with ε drawn from this model's {@link NoiseSource}. */

@@ -1,5 +1,6 @@
 package org.dgm4j.diffusion;
 
+import org.dgm4j.train.ExponentialMovingAverage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +28,7 @@ class EmaTest {
                 trained[i] = w.toFloatArray();
                 before[i] = all.valueAt(half + i).getArray().toFloatArray();
             }
-            model.updateEma(0.9);
+            new ExponentialMovingAverage(model.net(), model.ema(), 0.995).update(0.9);
             for (int i = 0; i < half; i++) {
                 float[] expected = new float[before[i].length];
                 for (int k = 0; k < expected.length; k++) {
@@ -43,7 +44,7 @@ class EmaTest {
     void decayWarmsUpThenStaysAtItsCeiling() {
         try (NDManager m = Engines.newManager()) {
             DiffusionModel model = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(10)).initialize(m, 28, 28);
-            EmaUpdate hook = new EmaUpdate(model, 0.995);
+            ExponentialMovingAverage hook = new ExponentialMovingAverage(model.net(), model.ema(), 0.995);
             assertEquals(0.1, hook.decayAt(0), 1e-12);
             assertEquals(0.995, hook.decayAt(100_000), 1e-12);
         }

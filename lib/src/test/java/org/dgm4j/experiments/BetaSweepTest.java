@@ -16,7 +16,7 @@ import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
 import org.dgm4j.loss.Kl;
-import org.dgm4j.loss.Reconstruction;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Vae;

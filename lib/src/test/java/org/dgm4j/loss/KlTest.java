@@ -1,5 +1,6 @@
 package org.dgm4j.loss;
 
+import org.dgm4j.ops.LogDensities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,6 @@
 package org.dgm4j.metrics;
 
+import org.dgm4j.experiments.CourseClassifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class MnistClassifierTest {
         try (MnistSubsets mnist = MnistSubsets.load(6000, 1000)) {
             NDManager m = mnist.manager();
             ImageDataset heldOut = mnist.test();
-            MnistClassifier classifier = MnistClassifier.train(mnist.train(), null, 2, 3, null);
+            MnistClassifier classifier = CourseClassifier.train(mnist.train(), null, 2, 3, null);
             double accuracy = classifier.accuracy(heldOut);
             System.out.println("held-out accuracy after 94 steps: " + accuracy);
             assertTrue(accuracy >= MIN_ACCURACY, "accuracy " + accuracy + " < " + MIN_ACCURACY);

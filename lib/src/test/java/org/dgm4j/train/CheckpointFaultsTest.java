@@ -1,5 +1,6 @@
 package org.dgm4j.train;
 
+import org.dgm4j.loss.Objective;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,10 +64,10 @@ class CheckpointFaultsTest {
     private Result fit(Checkpoints store) {
         TinyVae vae = new TinyVae(64, 16, 3);
         Objective inner = vae.objective();
-        Objective counting = (batch, training) -> {
+        Objective counting = TinyVae.described("counting " + inner, (batch, training, step) -> {
             trainingCalls += training ? 1 : 0;
-            return inner.compute(batch, training);
-        };
+            return inner.compute(batch, training, step);
+        });
         History h = Fit.of(vae, counting).train(train).epochs(2).batchSize(64).seed(5)
                 .progress(Progress.silent()).cache("vae").checkpoints(store.reportingTo(messages::add)).run();
         return new Result(vae, h);

@@ -1,5 +1,6 @@
 package org.dgm4j.train;
 
+import org.dgm4j.loss.Objective;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,10 +55,10 @@ class CheckpointsTest {
     private Result cachedFit(String name, boolean retrain) {
         TinyVae vae = new TinyVae(64, 16, 3);
         Objective inner = vae.objective();
-        Objective counting = (batch, training) -> {
+        Objective counting = TinyVae.described("counting " + inner, (batch, training, step) -> {
             trainingCalls += training ? 1 : 0;
-            return inner.compute(batch, training);
-        };
+            return inner.compute(batch, training, step);
+        });
         History h = Fit.of(vae, counting).train(train).epochs(2).batchSize(64).seed(5)
                 .progress(Progress.silent()).cache(name).retrain(retrain)
                 .checkpoints(Checkpoints.at(root).reportingTo(messages::add)).run();

@@ -1,7 +1,6 @@
-package org.dgm4j.loss;
+package org.dgm4j.ops;
 
 import ai.djl.ndarray.NDArray;
-import org.dgm4j.ops.Scalars;
 
 /** Element-wise Gaussian log densities and stable log-sum-exp, all differentiable. */
 public final class LogDensities {
