@@ -1,7 +1,5 @@
 package org.dgm4j.bench;
 
-import org.dgm4j.train.ExponentialMovingAverage;
-import org.dgm4j.loss.DenoisingObjective;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -33,11 +31,13 @@ import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.diffusion.DiffusionModel;
 import org.dgm4j.experiments.DiffusionRecipe;
+import org.dgm4j.loss.DenoisingObjective;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.model.Vae;
 import org.dgm4j.train.BatchSource;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.dgm4j.train.Fit;
-import org.dgm4j.loss.Objective;
 import org.dgm4j.train.Progress;
 
 /**

@@ -1,6 +1,5 @@
 package org.dgm4j.bench;
 
-import org.dgm4j.experiments.CourseClassifier;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +10,10 @@ import org.dgm4j.data.Mnist;
 import org.dgm4j.diffusion.DdimSampler;
 import org.dgm4j.diffusion.DdpmSampler;
 import org.dgm4j.diffusion.DiffusionModel;
-import org.dgm4j.experiments.DiffusionRecipe;
 import org.dgm4j.diffusion.ReverseSampler;
 import org.dgm4j.diffusion.SampleRun;
+import org.dgm4j.experiments.CourseClassifier;
+import org.dgm4j.experiments.DiffusionRecipe;
 import org.dgm4j.metrics.MnistClassifier;
 import org.dgm4j.metrics.SampleQuality;
 import org.dgm4j.train.History;

@@ -1,7 +1,5 @@
 package org.dgm4j.diffusion;
 
-import org.dgm4j.train.ExponentialMovingAverage;
-import org.dgm4j.loss.DenoisingObjective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
+import org.dgm4j.loss.DenoisingObjective;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.dgm4j.train.Fit;
 import org.dgm4j.train.History;
 import org.junit.jupiter.api.Test;

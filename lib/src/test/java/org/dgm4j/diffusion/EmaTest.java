@@ -1,6 +1,5 @@
 package org.dgm4j.diffusion;
 
-import org.dgm4j.train.ExponentialMovingAverage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
 import org.dgm4j.Engines;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.junit.jupiter.api.Test;
 
 /** The EMA update against its closed form, weight by weight, and its decay warm-up. */

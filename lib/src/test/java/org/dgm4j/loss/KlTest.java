@@ -1,6 +1,5 @@
 package org.dgm4j.loss;
 
-import org.dgm4j.ops.LogDensities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -10,6 +9,7 @@ import java.util.Random;
 import org.dgm4j.Engines;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
+import org.dgm4j.ops.LogDensities;
 import org.junit.jupiter.api.Test;
 
 class KlTest {

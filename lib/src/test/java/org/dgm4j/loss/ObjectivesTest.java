@@ -12,13 +12,13 @@ import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.dgm4j.Engines;
 import org.dgm4j.data.Batch;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.model.Autoencoder;
 import org.dgm4j.model.ConditionalVae;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
-import org.dgm4j.loss.Objective;
 import org.junit.jupiter.api.Test;
 
 class ObjectivesTest {

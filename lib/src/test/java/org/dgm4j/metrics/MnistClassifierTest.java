@@ -1,6 +1,5 @@
 package org.dgm4j.metrics;
 
-import org.dgm4j.experiments.CourseClassifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.MnistSubsets;
+import org.dgm4j.experiments.CourseClassifier;
 import org.dgm4j.train.Progress;
 import org.junit.jupiter.api.Test;
 

@@ -24,10 +24,10 @@ import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.Networks;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Reconstruction;
-import org.dgm4j.ops.LogDensities;
 import org.dgm4j.model.Vae;
-import org.junit.jupiter.api.BeforeAll;
+import org.dgm4j.ops.LogDensities;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class VaeMetricsTest {

@@ -1,6 +1,5 @@
 package org.dgm4j.train;
 
-import org.dgm4j.experiments.CourseClassifier;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -10,11 +9,12 @@ import ai.djl.nn.Activation;
 import java.util.Arrays;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.MnistSubsets;
+import org.dgm4j.experiments.CourseClassifier;
 import org.dgm4j.loss.ConditionalVaeObjective;
-import org.dgm4j.model.Reconstruction;
 import org.dgm4j.metrics.MnistClassifier;
 import org.dgm4j.model.ConditionalVae;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.Reconstruction;
 import org.junit.jupiter.api.Test;
 
 /**

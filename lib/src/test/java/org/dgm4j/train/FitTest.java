@@ -1,6 +1,5 @@
 package org.dgm4j.train;
 
-import org.dgm4j.loss.Objective;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dgm4j.Engines;
 import org.dgm4j.loss.LossTerms;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.ops.Scalars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,8 +14,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
-import org.dgm4j.loss.Objective;
 import org.dgm4j.loss.LossTerms;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.ops.Scalars;
 
 /**
