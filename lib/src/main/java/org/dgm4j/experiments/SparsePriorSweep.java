@@ -22,12 +22,18 @@ import org.dgm4j.train.History;
  * units.
  *
  * <pre>{@code
- * SparsePriorSweep sweep = SparsePriorSweep.withLatent(50).epochs(5).batchSize(100)
- *         .likelihood(Reconstruction.laplace(0.1));
+ * SparsePriorSweep sweep = new SparsePriorSweep(50, 5, 100, Reconstruction.laplace(0.1));
  * SparsePriorSweep.Run run = sweep.run("fashion", train, test, 1, 0.8, 100, 0);
  * }</pre>
+ *
+ * @param latent the latent dimension of every model
+ * @param epochs epochs per model
+ * @param batchSize images per step
+ * @param likelihood the decoder's likelihood, e.g. {@link Reconstruction#laplace(double)}
+ * @param options extra fit settings for every model (progress, a checkpoint store in tests)
  */
-public final class SparsePriorSweep {
+public record SparsePriorSweep(int latent, int epochs, int batchSize, Reconstruction likelihood,
+        UnaryOperator<Fit> options) {
 
     /** The variance of μ_d(x) over the test images above which dimension d counts as active. */
     public static final double ACTIVE_VARIANCE = 0.01;
@@ -50,46 +56,18 @@ public final class SparsePriorSweep {
     public record Run(String data, double beta, double gamma, double alpha, long seed, Vae vae, float[][] means,
             double hoyer, double recon, double reg, int active) {}
 
-    private final int latent;
-    private int epochs = 1;
-    private int batchSize = 100;
-    private Reconstruction likelihood = Reconstruction.bernoulli();
-    private UnaryOperator<Fit> options = UnaryOperator.identity();
-
-    private SparsePriorSweep(int latent) {
-        this.latent = latent;
-    }
-
-    /** A sweep of dense VAEs with {@code latent} latent dimensions (one epoch, batch 100, Bernoulli). */
-    public static SparsePriorSweep withLatent(int latent) {
+    /** Checks the settings. */
+    public SparsePriorSweep {
         if (latent <= 0) {
             throw new IllegalArgumentException("latent must be > 0, got " + latent);
         }
-        return new SparsePriorSweep(latent);
+        Objects.requireNonNull(likelihood, "likelihood");
+        Objects.requireNonNull(options, "options");
     }
 
-    /** Epochs per model. */
-    public SparsePriorSweep epochs(int epochs) {
-        this.epochs = epochs;
-        return this;
-    }
-
-    /** Images per step. */
-    public SparsePriorSweep batchSize(int batchSize) {
-        this.batchSize = batchSize;
-        return this;
-    }
-
-    /** The decoder's likelihood, e.g. {@link Reconstruction#laplace(double)}. */
-    public SparsePriorSweep likelihood(Reconstruction likelihood) {
-        this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
-        return this;
-    }
-
-    /** Extra fit settings for every model (progress, a checkpoint store in tests). */
-    public SparsePriorSweep fit(UnaryOperator<Fit> options) {
-        this.options = Objects.requireNonNull(options, "options");
-        return this;
+    /** The sweep with no extra fit settings. */
+    public SparsePriorSweep(int latent, int epochs, int batchSize, Reconstruction likelihood) {
+        this(latent, epochs, batchSize, likelihood, UnaryOperator.identity());
     }
 
     /** Trains (or reloads) and measures the model of ({@code beta}, {@code gamma}, {@code alpha}) with seed 0. */

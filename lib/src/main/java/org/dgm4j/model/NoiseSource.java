@@ -29,17 +29,7 @@ public interface NoiseSource {
 
     /** {@code source} with {@code description} as its {@link #describe()}. */
     static NoiseSource named(String description, NoiseSource source) {
-        return new NoiseSource() {
-            @Override
-            public NDArray sample(NDManager manager, Shape shape) {
-                return source.sample(manager, shape);
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-        };
+        return new NamedNoise(description, source);
     }
 
     /** The engine's N(0, 1) generator (seeded by {@code Engine.getInstance().setRandomSeed}). */

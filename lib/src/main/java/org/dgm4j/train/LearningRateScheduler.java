@@ -15,7 +15,7 @@ public final class LearningRateScheduler implements TrainingListener, Describabl
 
     @Override
     public void onBeforeUpdate(TrainingLoop loop, Step step) {
-        step.setLearningRate(loop.config().learningRate() * schedule.factor(step.global() - 1, loop.totalSteps()));
+        loop.setLearningRate(loop.config().learningRate() * schedule.factor(step.global() - 1, loop.totalSteps()));
     }
 
     @Override

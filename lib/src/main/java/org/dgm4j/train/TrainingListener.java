@@ -15,7 +15,8 @@ public interface TrainingListener {
 
     /**
      * After the backward pass of a training step, before the optimiser update: the step's loss values
-     * and gradients are ready, the gradients may be scaled and the learning rate set.
+     * and gradients are ready, the gradients may be scaled and the learning rate set
+     * ({@link TrainingLoop#setLearningRate}).
      */
     default void onBeforeUpdate(TrainingLoop loop, Step step) {}
 

@@ -34,6 +34,7 @@ public final class TrainingLoop {
     private final History history = new History();
     private final long stepsPerEpoch;
     private long global;
+    private double learningRate;
     private boolean completed;
 
     /** A loop over initialised {@code block}'s parameters; {@code validation} may be null. */
@@ -62,7 +63,7 @@ public final class TrainingLoop {
                         index++;
                         global++;
                         Step step = trainingStep(batch, weights, epoch, index);
-                        adam.step(step.gradients(), step.learningRate());
+                        adam.step(step.gradients(), learningRate);
                         listeners.forEach(l -> l.onTrainingBatch(this, step));
                         means.add(step.values(), batch.size());
                     }
@@ -100,7 +101,8 @@ public final class TrainingLoop {
             g.attach(batch.manager());
             gradients.add(g);
         }
-        Step step = new Step(true, epoch, index, global, batch.size(), values, gradients, config.learningRate());
+        Step step = new Step(true, epoch, index, global, batch.size(), values, gradients);
+        learningRate = config.learningRate();
         listeners.forEach(l -> l.onBeforeUpdate(this, step));
         return step;
     }
@@ -114,7 +116,7 @@ public final class TrainingLoop {
                 Engine.getInstance().setRandomSeed(Seeds.forEngine(config.seed() ^ 0x5EEDL, index));
                 LossTerms terms = objective.compute(batch, false, global);
                 Step step = new Step(false, epoch, index, global, batch.size(),
-                        EpochMeans.read(terms, batch.manager()), List.of(), 0);
+                        EpochMeans.read(terms, batch.manager()), List.of());
                 listeners.forEach(l -> l.onValidationBatch(this, step));
                 means.add(step.values(), batch.size());
             }
@@ -143,6 +145,19 @@ public final class TrainingLoop {
     /** The block being trained. */
     public Block block() {
         return block;
+    }
+
+    /** The learning rate of the current step's update: the base rate unless a listener set another. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Sets the current step's learning rate; for {@link TrainingListener#onBeforeUpdate} (e.g. a schedule). */
+    public void setLearningRate(double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("the learning rate must be finite and >= 0, got " + rate);
+        }
+        learningRate = rate;
     }
 
     /** The settings. */

@@ -31,18 +31,14 @@ import tech.tablesaw.api.Table;
 /** A small β sweep of a dense VAE on real MNIST subsets. */
 class BetaSweepTest {
 
-    private static MnistSubsets mnist;
-    private static ImageDataset train;
-    private static ImageDataset test;
-
     @TempDir
     static Path root;
+
+    private static MnistSubsets mnist;
 
     @BeforeAll
     static void data() {
         mnist = MnistSubsets.load(512, 300);
-        train = mnist.train();
-        test = mnist.test();
     }
 
     @AfterAll
@@ -51,7 +47,7 @@ class BetaSweepTest {
     }
 
     private static BetaSweep sweep(List<String> messages) {
-        return BetaSweep.of(VaeRecipe.mlp(3).withTraining(512, 2, 64, 3e-3)).betas(0.001, 1, 50).trainOn(train).evaluateOn(test)
+        return BetaSweep.of(VaeRecipe.mlp(3).withTraining(512, 2, 64, 3e-3)).betas(0.001, 1, 50).trainOn(mnist.train()).evaluateOn(mnist.test())
                 .fit(f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
     }
 
@@ -84,6 +80,7 @@ class BetaSweepTest {
     void evaluationMatchesOneFullBatchComputedByHand() {
         Vae vae = Vae.mlp(new Shape(1, 28, 28), 4, 32);
         vae.initialize(mnist.manager());
+        ImageDataset test = mnist.test();
         BetaSweep.Run run = BetaSweep.evaluate("m", 2.0, vae, new History(), test, 9);
         try (NDManager m = mnist.manager().newSubManager()) {
             NDArray x = test.x(m, 0, test.size());

@@ -38,9 +38,8 @@ class SparsePriorSweepTest {
         try (NDManager m = Engines.newManager()) {
             ImageDataset train = FashionMnist.train(m, 200, 0);
             ImageDataset test = FashionMnist.test(m, 100, 0);
-            SparsePriorSweep sweep = SparsePriorSweep.withLatent(4).epochs(1).batchSize(50)
-                    .likelihood(Reconstruction.laplace(0.1))
-                    .fit(f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
+            SparsePriorSweep sweep = new SparsePriorSweep(4, 1, 50, Reconstruction.laplace(0.1),
+                    f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
             SparsePriorSweep.Run first = sweep.run("fashion", train, test, 1, 0.8, 10, 3);
             assertEquals("laplace(b=0.1)", first.vae().likelihood().toString());
             assertEquals(Elbo.evaluate(first.vae(), test, 0).reconstruction(), first.recon(), 1e-9);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The set-up of the checkpoint tests: 256 pattern images and fits of a {@link TinyVae} that count their
+ * The set-up of the checkpoint and run-identity tests: 256 pattern images and fits of a {@link TinyVae} that count their
  * training steps ({@link #trainingCalls}) and keep the cache's messages ({@link #messages}).
  */
 abstract class CountingFits {

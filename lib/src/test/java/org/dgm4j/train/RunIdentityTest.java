@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
-import org.dgm4j.Engines;
 import org.dgm4j.data.Batch;
 import org.dgm4j.loss.KlWarmup;
 import org.dgm4j.loss.Objective;
@@ -20,31 +18,21 @@ import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What identifies a run: the checkpoint key (defect 1) and the reproducibility of a key (defect 3). */
-class RunIdentityTest {
+class RunIdentityTest extends CountingFits {
 
-    private static NDManager manager;
-    private static TensorSource train;
     private static TensorSource val;
 
     @TempDir
     Path root;
 
     @BeforeAll
-    static void data() {
-        manager = Engines.newManager();
-        train = TensorSource.patterns(manager, 256, 1);
+    static void validationData() {
         val = TensorSource.patterns(manager, 64, 2);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static Vae vae() {
