@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.dgm4j.ops.LogDensities;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.ops.Scalars;
 
 /**

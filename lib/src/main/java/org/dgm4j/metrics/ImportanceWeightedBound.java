@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDList;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Vae;
-import org.dgm4j.ops.LogDensities;
 
 /**
  * The importance-weighted bound of Burda et al. 2016: log p(x) ≥ log (1/k) Σ_i p(x, z_i) / q(z_i|x) with

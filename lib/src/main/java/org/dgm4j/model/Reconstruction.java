@@ -2,7 +2,6 @@ package org.dgm4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import org.dgm4j.ops.LogDensities;
 import org.dgm4j.ops.Scalars;
 
 /**

@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.dgm4j.Engines;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.model.NoiseSource;
-import org.dgm4j.ops.LogDensities;
 import org.junit.jupiter.api.Test;
 
 class KlTest {

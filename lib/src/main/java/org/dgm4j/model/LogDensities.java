@@ -1,6 +1,7 @@
-package org.dgm4j.ops;
+package org.dgm4j.model;
 
 import ai.djl.ndarray.NDArray;
+import org.dgm4j.ops.Scalars;
 
 /** Element-wise Gaussian log densities and stable log-sum-exp, all differentiable. */
 public final class LogDensities {
