@@ -48,19 +48,14 @@ public abstract class EncoderDecoder extends AbstractBlock implements Describabl
         return imageShape;
     }
 
-    /** The decoder's likelihood: its −log p(x|z) from the decoder's logits. */
-    public Reconstruction likelihood() {
-        return likelihood;
-    }
-
-    /** Sets the decoder's likelihood; for the public, typed setters of the subclasses. */
-    protected void likelihood(Reconstruction likelihood) {
-        this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
-    }
-
     /** A parameter store for inference on {@code x}: temporaries go to x's manager. */
     protected static ParameterStore inference(NDArray x) {
         return new ParameterStore(x.getManager(), false);
+    }
+
+    /** The decoder's likelihood: its −log p(x|z) from the decoder's logits. */
+    public Reconstruction likelihood() {
+        return likelihood;
     }
 
     /** The architecture (DJL's description of the blocks), the shapes and the likelihood. */
@@ -68,6 +63,11 @@ public abstract class EncoderDecoder extends AbstractBlock implements Describabl
     public String describe() {
         return getClass().getSimpleName() + "(latent=" + latentDim + ", image=" + imageShape + ", likelihood="
                 + likelihood + ", blocks=" + toString().replace('\n', ' ') + ")";
+    }
+
+    /** Sets the decoder's likelihood; for the public, typed setters of the subclasses. */
+    protected void likelihood(Reconstruction likelihood) {
+        this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
     }
 
     /** The encoder's single output for its single input {@code in}. */

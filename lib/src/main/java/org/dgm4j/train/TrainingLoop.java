@@ -32,7 +32,6 @@ public final class TrainingLoop {
     private final BatchSource validation;
     private final List<TrainingListener> listeners;
     private final History history = new History();
-    private final long stepsPerEpoch;
     private long global;
     private double learningRate;
     private boolean completed;
@@ -46,7 +45,6 @@ public final class TrainingLoop {
         this.train = Objects.requireNonNull(train, "train data");
         this.validation = validation;
         this.listeners = List.copyOf(listeners);
-        this.stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
     }
 
     /** Trains for {@link TrainingConfig#epochs()} epochs and returns the per-epoch history. */
@@ -147,11 +145,6 @@ public final class TrainingLoop {
         return block;
     }
 
-    /** The learning rate of the current step's update: the base rate unless a listener set another. */
-    public double learningRate() {
-        return learningRate;
-    }
-
     /** Sets the current step's learning rate; for {@link TrainingListener#onBeforeUpdate} (e.g. a schedule). */
     public void setLearningRate(double rate) {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
@@ -165,19 +158,19 @@ public final class TrainingLoop {
         return config;
     }
 
+    /** Training steps per epoch. */
+    public long stepsPerEpoch() {
+        return (train.size() + config.batchSize() - 1) / config.batchSize();
+    }
+
     /** The epochs finished so far. */
     public History history() {
         return history;
     }
 
-    /** Training steps per epoch. */
-    public long stepsPerEpoch() {
-        return stepsPerEpoch;
-    }
-
     /** Training steps of the whole run. */
     public long totalSteps() {
-        return stepsPerEpoch * config.epochs();
+        return stepsPerEpoch() * config.epochs();
     }
 
     /** True once every epoch has finished (false in {@link TrainingListener#onTrainingEnd} after a failure). */
