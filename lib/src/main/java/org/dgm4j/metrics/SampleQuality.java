@@ -17,7 +17,7 @@ import org.dgm4j.data.ImageDataset;
  * them against {@link #realFloor}: real training images scored the same way.
  *
  * <pre>{@code
- * SampleQuality quality = SampleQuality.mnist(manager);
+ * SampleQuality quality = new SampleQuality(classifier, mnistTest);   // the course: CourseClassifier.sampleQuality
  * System.out.println(quality.realFloor(train, 1000, 1));
  * System.out.println(quality.evaluate("DDIM-50", run.images()));
  * }</pre>
