@@ -87,10 +87,7 @@ public class Vae extends EncoderDecoder {
 
     /** {@code mu + exp(logVar / 2) ⊙ eps}: the reparameterisation trick, differentiable in mu and logVar. */
     public static NDArray reparameterize(NDArray mu, NDArray logVar, NDArray eps) {
-        if (!eps.getShape().equals(mu.getShape())) {
-            throw new IllegalArgumentException("eps " + eps.getShape() + " must have mu's shape " + mu.getShape());
-        }
-        return mu.add(new Gaussian(mu, logVar).std().mul(eps));
+        return new Gaussian(mu, logVar).sample(eps);
     }
 
     /** The current ε source. */
