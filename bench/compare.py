@@ -3,6 +3,10 @@
 Called by environment/bench, which sets up the venv and builds the Java classes. Every (side, model,
 batch) run is its own process (so the peak RSS is that model's), with the same thread settings on both
 sides. Prints a markdown report (throughput table, per-op overhead table) and writes it to --out.
+
+With --ab-classpath the two sides are two builds of DGM4J instead (A: --classpath, B: --ab-classpath,
+e.g. two DJL/libtorch stacks or two commits), run alternately in the same way; the report is the table
+of B / A ratios with every pair's ratio, and needs no PyTorch.
 """
 import argparse
 import json
@@ -91,7 +95,11 @@ def main():
     ap.add_argument("--heap", default="4g")
     ap.add_argument("--work", required=True, help="folder for traces")
     ap.add_argument("--out", required=True, help="markdown report file")
+    ap.add_argument("--ab-classpath", help="classpath of build B: compare two DGM4J builds instead of PyTorch")
+    ap.add_argument("--ab-labels", default="A,B", help="names of builds A and B for the report")
     a = ap.parse_args()
+    if a.ab_classpath:
+        return ab_main(a)
 
     env = dict(os.environ, OMP_NUM_THREADS=str(a.threads), MKL_NUM_THREADS=str(a.threads))
     java = [a.java, "-cp", a.classpath, f"-Xmx{a.heap}", f"-Dai.djl.pytorch.num_threads={a.threads}",
@@ -180,6 +188,69 @@ def main():
         for model, side, plain, step, kernels, calls in overhead:
             lines.append(f"| {model} | {side} | {plain:.2f} | {step:.2f} | {kernels:.2f} | {calls:.0f} | "
                          f"{step - kernels:.2f} | {1000 * (step - kernels) / calls:.1f} |")
+    lines += ["", f"Wall time of the benchmark: {time.time() - started:.0f} s."]
+    report = "\n".join(lines) + "\n"
+    print()
+    print(report)
+    tmp = a.out + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(report)
+    os.replace(tmp, a.out)
+    print(f"written to {a.out}")
+
+
+def java_command(a, classpath):
+    return [a.java, "-cp", classpath, f"-Xmx{a.heap}", f"-Dai.djl.pytorch.num_threads={a.threads}",
+            "-Dai.djl.pytorch.num_interop_threads=1", "-Dai.djl.offline=true", "org.dgm4j.bench.ComparisonBench"]
+
+
+def ab_main(a):
+    """Two DGM4J builds, alternating A, B, B, A, ...; the table of B / A with every pair's ratio."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(a.threads), MKL_NUM_THREADS=str(a.threads))
+    label = dict(zip(("A", "B"), a.ab_labels.split(",", 1)))
+    sides = {"A": java_command(a, a.classpath), "B": java_command(a, a.ab_classpath)}
+    timing = [f"warmup={a.warmup}", f"seconds={a.seconds}", f"min-steps={a.min_steps}"]
+    started, host = time.time(), machine()
+    rows, versions = [], {}
+    for model in a.models.split(","):
+        for batch in (int(b) for b in a.batches.split(",")):
+            runs = {"A": [], "B": []}
+            for r in range(a.repeats):
+                for side in (("A", "B") if r % 2 == 0 else ("B", "A")):
+                    res = run(sides[side] + [f"model={model}", f"batch={batch}"] + timing, env)
+                    print(f"  {model:6} batch {batch:4} pair {r + 1}/{a.repeats} {side} ({label[side]}, libtorch "
+                          f"{res['torch']}): train {float(res['train_img_s']):8.1f} img/s, inference "
+                          f"{float(res['infer_img_s']):8.1f} img/s, peak RSS {res['peak_rss_mb']} MB", flush=True)
+                    runs[side].append(res)
+                    versions[side] = res["torch"]
+            if runs["A"][0]["params"] != runs["B"][0]["params"]:
+                raise SystemExit(f"ERROR: {model} has {runs['A'][0]['params']} trainable parameters in A but "
+                                 f"{runs['B'][0]['params']} in B: the builds differ in architecture")
+            pairs = {k: [float(b[k]) / float(x[k]) for x, b in zip(runs["A"], runs["B"])]
+                     for k in ("train_img_s", "infer_img_s")}
+            med = {s: {k: statistics.median(float(x[k]) for x in runs[s]) for k in ("train_img_s", "infer_img_s")}
+                   for s in runs}
+            rss = {s: max(int(x["peak_rss_mb"]) for x in runs[s]) for s in runs}
+            rows.append((model, batch, med, pairs, rss))
+    lines = [
+        f"### DGM4J A/B on CPU ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
+        "",
+        f"- Machine: {host}",
+        f"- Threads: {a.threads} intra-op, 1 inter-op, OMP_NUM_THREADS={a.threads}, on both builds",
+        f"- A: {label['A']} (libtorch {versions.get('A', '?')}); B: {label['B']} (libtorch {versions.get('B', '?')})",
+        f"- {a.repeats} pairs per row, alternating A B, B A, ...; each run its own process, warm-up ≥ {a.warmup:g} s, "
+        f"then ≥ {a.seconds:g} s and ≥ {a.min_steps} timed steps per phase",
+        "",
+        "| model | batch | train img/s A | train img/s B | train B/A (median) | train B/A per pair "
+        "| inference B/A (median) | inference B/A per pair | peak RSS MB A / B |",
+        "|---|--:|--:|--:|--:|---|--:|---|--:|",
+    ]
+    for model, batch, med, pairs, rss in rows:
+        lines.append(f"| {model} | {batch} | {med['A']['train_img_s']:.1f} | {med['B']['train_img_s']:.1f} | "
+                     f"{statistics.median(pairs['train_img_s']):.2f}× | "
+                     f"{', '.join(f'{x:.2f}' for x in pairs['train_img_s'])} | "
+                     f"{statistics.median(pairs['infer_img_s']):.2f}× | "
+                     f"{', '.join(f'{x:.2f}' for x in pairs['infer_img_s'])} | {rss['A']} / {rss['B']} |")
     lines += ["", f"Wall time of the benchmark: {time.time() - started:.0f} s."]
     report = "\n".join(lines) + "\n"
     print()
