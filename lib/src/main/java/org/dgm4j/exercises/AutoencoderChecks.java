@@ -61,8 +61,8 @@ public final class AutoencoderChecks {
                             Values.scalar(mean))
                     .mistake("you summed over the batch too; return one value per image (sum over axes 1, 2, 3 only)",
                             Values.scalar(mean * b))
-                    .nonFinite("NaN or ∞ for confident logits: log σ(l) and log(1 − σ(l)) underflow in float;"
-                            + " use the stable form softplus(l) − x·l = max(l, 0) + log(1 + e^(−|l|)) − x·l")
+                    .nonFinite("NaN or ∞ for confident logits: σ(l) rounds to 0 or 1 in float, so its log is −∞; use a stable"
+                            + " form written with the logits, from log σ(l) = −softplus(−l) and log(1 − σ(l)) = −softplus(l)")
                     .judge(Values.of(expected), () -> Values.orNull(bce.apply(ls, xs)),
                             "one value per image, stable for logits of ±40"));
         }

@@ -125,9 +125,9 @@ public final class VaeChecks {
                 .mistake("that is cos μ, the derivative of sin μ; averaging over z shrinks it by e^(−σ²/2)", Values.scalar(Math.cos(mu)))
                 .mistake("that estimates E[sin z] itself, not its gradient: differentiate sin(μ + σε) with respect to μ",
                         Values.scalar(Math.sin(mu) * Math.exp(-sigma * sigma / 2)))
-                .mistake("the sign is flipped: d/dμ sin(μ + σε) = cos(μ + σε)", Values.scalar(-exact))
+                .mistake("the sign is flipped: check the derivative of sin", Values.scalar(-exact))
                 .otherwise(String.format(Locale.ROOT, "more than 4 standard errors (%.4f each for n = %d) from the exact value;"
-                        + " check that you average cos(μ + σε) over the samples", se, n));
+                        + " check your derivative of sin(μ + σε) with respect to μ and that you average it over all n draws", se, n));
         if (n < 100) {
             Exercise.report(Verdict.failed("02.3", "reparameterised gradient of E[sin z]", "n = " + n + " samples is too few to check",
                     "use at least 100 samples", java.util.List.of()));
