@@ -14,14 +14,11 @@ double warmup(long step, long steps) {
 //// exercise-03.3
 Vae vae10 = sweep.get(10, 1).vae();
 double[] measuredKl() {
-    double[] sum = new double[vae10.latentDim()];
-    for (Batch b : test.batches(256, false, 0)) {
-        try (b) {
-            var q = vae10.encode(b.x());
-            float[] kl = klPerDimension(q.mu(), q.logVar()).toFloatArray();
-            for (int j = 0; j < sum.length; j++) sum[j] += kl[j] * b.size();
-        }
+    double[] kl = new double[vae10.latentDim()];
+    for (Batch b : test.batches(256, false, 0)) try (b) {   // each batch is freed after use
+        var q = vae10.encode(b.x());
+        float[] batchKl = klPerDimension(q.mu(), q.logVar()).toFloatArray();   // mean over the batch
+        for (int j = 0; j < kl.length; j++) kl[j] += batchKl[j] * b.size() / test.size();
     }
-    for (int j = 0; j < sum.length; j++) sum[j] /= test.size();
-    return sum;
+    return kl;
 }
