@@ -10,8 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import org.dgm4j.train.Objective;
-import org.dgm4j.train.StepHook;
 
 /**
  * A denoising diffusion model: a noise schedule, the trained noise-prediction {@link UNet} and a frozen
@@ -21,8 +19,9 @@ import org.dgm4j.train.StepHook;
  *
  * <pre>{@code
  * DiffusionModel ddpm = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(1000));
- * Fit.of(ddpm, ddpm.objective()).train(mnist).inputShapes(ddpm.inputShapes(28, 28))
- *         .afterStep(ddpm.emaHook(0.999)).clipGradientNorm(1).learningRate(1e-3).cache("ddpm").run();
+ * Fit.of(ddpm, new DenoisingObjective(ddpm)).train(mnist).inputShapes(ddpm.inputShapes(28, 28))
+ *         .listener(new ExponentialMovingAverage(ddpm.net(), ddpm.ema(), 0.999)).clipGradientNorm(1)
+ *         .learningRate(1e-3).cache("ddpm").run();
  * SampleRun run = new DdimSampler(ddpm, 50, 0).sample(manager, 64, 7);
  * }</pre>
  */
@@ -50,7 +49,7 @@ public final class DiffusionModel extends AbstractBlock {
         return net;
     }
 
-    /** The EMA copy used for sampling (frozen; updated by {@link #emaHook}). */
+    /** The EMA copy used for sampling (frozen; updated by the training loop's EMA listener). */
     public UNet ema() {
         return ema;
     }
@@ -66,45 +65,12 @@ public final class DiffusionModel extends AbstractBlock {
         return this;
     }
 
-    /** The ε-prediction MSE objective on this model. */
-    public Objective objective() {
-        return new DenoisingObjective(this);
-    }
-
-    /** A step hook that moves the EMA weights towards the trained ones (see {@link EmaUpdate}). */
-    public StepHook emaHook(double decay) {
-        return new EmaUpdate(this, decay);
-    }
-
     /** Copies the trained weights into the EMA network (as at initialisation). */
     public void resetEma() {
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = ema.getParameters();
         for (int i = 0; i < from.size(); i++) {
             from.valueAt(i).getArray().copyTo(to.valueAt(i).getArray());
-        }
-    }
-
-    /**
-     * One EMA update: ema ← ema + (1 - decay)·(net - ema) for every weight, outside autograd, with
-     * temporaries freed before returning.
-     */
-    public void updateEma(double decay) {
-        if (!(decay >= 0 && decay <= 1)) {
-            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
-        }
-        PairList<String, Parameter> from = net.getParameters();
-        PairList<String, Parameter> to = ema.getParameters();
-        try (NDManager scope = to.valueAt(0).getArray().getManager().newSubManager()) {
-            NDArray rate = scope.create((float) (1 - decay));
-            for (int i = 0; i < from.size(); i++) {
-                NDArray target = to.valueAt(i).getArray();
-                NDArray w = from.valueAt(i).getArray().stopGradient();
-                w.attach(scope);
-                NDArray delta = w.sub(target);
-                delta.attach(scope);
-                target.addi(delta.muli(rate));
-            }
         }
     }
 

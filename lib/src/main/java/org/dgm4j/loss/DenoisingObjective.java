@@ -1,13 +1,13 @@
-package org.dgm4j.diffusion;
+package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
-import org.dgm4j.loss.LossTerms;
-import org.dgm4j.train.Objective;
+import org.dgm4j.diffusion.DiffusionModel;
 
 /**
  * The simplified DDPM loss of Ho et al. (2020): draw t uniformly, ε ~ N(0, I), form
@@ -15,7 +15,7 @@ import org.dgm4j.train.Objective;
  * network. The draws use the engine's generator, which the fit loop seeds for every step, so runs
  * repeat exactly. Reports the total as {@code "mse"} as well.
  */
-public final class DenoisingObjective implements Objective {
+public final class DenoisingObjective implements Objective, Describable {
 
     private final DiffusionModel model;
 
@@ -25,7 +25,7 @@ public final class DenoisingObjective implements Objective {
     }
 
     @Override
-    public LossTerms compute(Batch batch, boolean training) {
+    public LossTerms compute(Batch batch, boolean training, long step) {
         NDManager m = batch.manager();
         NDArray x0 = DiffusionModel.toModelRange(batch.x());
         Shape shape = x0.getShape();
@@ -41,7 +41,12 @@ public final class DenoisingObjective implements Objective {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return "DenoisingObjective(eps-MSE, " + model.schedule() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }
