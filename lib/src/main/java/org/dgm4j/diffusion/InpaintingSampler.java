@@ -52,7 +52,7 @@ public final class InpaintingSampler {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x0 = sampler.mapsToImages() ? known.mul(2).sub(1) : known.duplicate();
             x0.attach(scope);
-            NDArray isKnown = mask.toType(DataType.BOOLEAN, true);
+            NDArray isKnown = mask.broadcast(s).toType(DataType.BOOLEAN, true);
             isKnown.attach(scope);
             SampleRun run = sampler.run(eps, manager, (int) s.get(0), seed, new KnownValues(x0, isKnown, rounds));
             NDArray exact = NDArrays.where(isKnown, known, run.images());

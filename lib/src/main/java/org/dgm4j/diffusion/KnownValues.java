@@ -18,7 +18,7 @@ record KnownValues(NDArray x0, NDArray known, int rounds) {
         NDArray x = x0.get(new NDIndex("{}:{}", from, to));
         x.attach(scope);
         NDArray m = known.getShape().get(0) == 1 ? known : known.get(new NDIndex("{}:{}", from, to));
-        m = m.toType(DataType.BOOLEAN, true);
+        m = m.broadcast(x.getShape()).toType(DataType.BOOLEAN, true);
         m.attach(scope);
         return new KnownValues(x, m, rounds);
     }
