@@ -18,16 +18,18 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dgm4j.diffusion.UNet;
+import org.dgm4j.diffusion.NoisePredictor;
+import org.dgm4j.diffusion.TimeEmbedding;
 
 /**
  * The noise-prediction network ε_θ(ẑ_t, t) of a latent DDPM: an MLP over code vectors (B, D). The time
- * step enters as a sinusoidal embedding of width {@code timeDim} ({@link UNet#timeEmbedding}) passed through
+ * step enters as a sinusoidal embedding of width {@code timeDim} ({@link TimeEmbedding#sinusoids}) passed through
  * two dense layers to an embedding e(t) of the hidden width; the code is projected to the hidden width and
  * goes through {@code blocks} residual blocks h ← h + W₂ SiLU(W₁ SiLU(h) + e(t)), then SiLU and a dense layer
- * back to D. Input: {@code NDList(z_t (B, D), t (B))} with 0-based t; output: ε̂ (B, D).
+ * back to D. Input: {@code NDList(z_t (B, D), t (B))} with 0-based t; output: ε̂ (B, D). As a
+ * {@link NoisePredictor} it plugs into the course's samplers with {@code sampleShape(D)}.
  */
-public final class LatentDenoiser extends AbstractBlock {
+public final class LatentDenoiser extends AbstractBlock implements NoisePredictor {
 
     private final int latentDim;
     private final int width;
@@ -84,6 +86,13 @@ public final class LatentDenoiser extends AbstractBlock {
         return forward(store, new NDList(zt, t), training).singletonOrThrow();
     }
 
+    /** ε̂ for every code of {@code zt} (B, D) at the 0-based time step {@code t}, in inference mode. */
+    @Override
+    public NDArray predictNoise(NDArray zt, int t) {
+        NDManager m = zt.getManager();
+        return predict(new ParameterStore(m, false), zt, m.full(new Shape(zt.getShape().get(0)), (float) t), false);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         if (inputs.size() != 2) {
@@ -101,7 +110,7 @@ public final class LatentDenoiser extends AbstractBlock {
             throw new IllegalArgumentException("got " + t.getShape().size() + " time steps for " + s.get(0)
                     + " codes; pass one time step per code");
         }
-        NDArray e = UNet.timeEmbedding(t.toType(DataType.FLOAT32, false).reshape(-1), timeDim);
+        NDArray e = TimeEmbedding.sinusoids(t.toType(DataType.FLOAT32, false).reshape(-1), timeDim);
         e = call(time2, store, silu(call(time1, store, e, training)), training);
         NDArray h = call(input, store, z, training);
         for (Linear[] block : residual) {
