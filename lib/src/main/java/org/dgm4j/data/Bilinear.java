@@ -1,5 +1,7 @@
 package org.dgm4j.data;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.stream.IntStream;
 
 /**
@@ -51,6 +53,37 @@ public final class Bilinear {
             }
         });
         return out;
+    }
+
+    /**
+     * Resizes a batch of grey images (N, 1, H, W) with values in [0, 1], for example generated images of
+     * another size before the 28×28 course classifier sees them: the values are stored as 8-bit pixels,
+     * as the data sets store theirs, and resized by {@link #resize(byte[], int, int, int, int, int)}. The
+     * result, (N, 1, outH, outW) in [0, 1], is owned by the images' manager; a batch already of that size
+     * is returned as it is.
+     */
+    public static NDArray resize(NDArray images, int outH, int outW) {
+        Shape shape = images.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 1) {
+            throw new IllegalArgumentException("expected grey images (N, 1, H, W), got shape " + shape);
+        }
+        int n = Math.toIntExact(shape.get(0));
+        int h = Math.toIntExact(shape.get(2));
+        int w = Math.toIntExact(shape.get(3));
+        if (h == outH && w == outW) {
+            return images;
+        }
+        float[] values = images.toFloatArray();
+        byte[] pixels = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            pixels[i] = toByte(255 * Math.min(1, Math.max(0, values[i])));
+        }
+        byte[] resized = resize(pixels, n, h, w, outH, outW);
+        float[] out = new float[resized.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (resized[i] & 0xff) / 255f;
+        }
+        return images.getManager().create(out, new Shape(n, 1, outH, outW));
     }
 
     /**

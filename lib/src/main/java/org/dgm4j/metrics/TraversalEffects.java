@@ -76,6 +76,27 @@ public final class TraversalEffects {
         return table;
     }
 
+    /**
+     * How cleanly the traversals of a {@link #table} separate the measurements: for each row (latent), the
+     * share of its largest absolute effect in the sum of its absolute effects, averaged over the rows. 1 means
+     * each latent moves one measurement only; 1/4 means every latent moves all four equally. NaN for a table
+     * without rows (no active latent to traverse).
+     */
+    public static double separation(Table effects) {
+        double sum = 0;
+        for (int r = 0; r < effects.rowCount(); r++) {
+            double largest = 0;
+            double total = 0;
+            for (String name : MEASUREMENTS) {
+                double e = Math.abs(effects.doubleColumn(name).get(r));
+                largest = Math.max(largest, e);
+                total += e;
+            }
+            sum += total > 0 ? largest / total : 1.0 / MEASUREMENTS.size();
+        }
+        return effects.rowCount() == 0 ? Double.NaN : sum / effects.rowCount();
+    }
+
     private static double std(List<ImageMoments> images, String name) {
         double mean = images.stream().mapToDouble(m -> m.value(name)).average().orElse(0);
         double ss = images.stream().mapToDouble(m -> (m.value(name) - mean) * (m.value(name) - mean)).sum();

@@ -165,4 +165,30 @@ class BilinearTest {
             assertTrue(worst <= 1, "rotation differs from the reference by " + worst);
         }
     }
+
+    @Test
+    void aBatchOfFloatImagesIsResizedAsItsPixelsWouldBe() {
+        Random random = new Random(5);
+        int n = 3, h = 32, w = 32;
+        byte[] px = new byte[n * h * w];
+        random.nextBytes(px);
+        float[] values = new float[px.length];
+        for (int i = 0; i < px.length; i++) {
+            values[i] = (px[i] & 0xff) / 255f;
+        }
+        try (NDManager manager = Engines.newManager()) {
+            NDArray images = manager.create(values, new Shape(n, 1, h, w));
+            NDArray small = Bilinear.resize(images, 28, 28);
+            assertEquals(new Shape(n, 1, 28, 28), small.getShape());
+            byte[] expected = Bilinear.resize(px, n, h, w, 28, 28);
+            float[] got = small.toFloatArray();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals((expected[i] & 0xff) / 255f, got[i], 1e-6f, "pixel " + i);
+            }
+            assertTrue(Bilinear.resize(images, 32, 32) == images, "a batch of the target size is returned as it is");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Bilinear.resize(manager.zeros(new Shape(2, 3, 8, 8)), 4, 4));
+            assertTrue(e.getMessage().contains("(N, 1, H, W)"), e.getMessage());
+        }
+    }
 }

@@ -90,5 +90,22 @@ class ImageMomentsTest {
         assertEquals(String.format(java.util.Locale.ROOT, "ink %+.2f", 0.1 / sdInk), t.stringColumn("strongest").get(1));
         assertThrows(IllegalArgumentException.class,
                 () -> TraversalEffects.table(traversal, 2, new int[] {7}, 3, reference));
+        // each row moves one measurement only: separation 1
+        assertEquals(1.0, TraversalEffects.separation(t), 1e-12);
+    }
+
+    @Test
+    void separationIsTheMeanShareOfTheStrongestEffect() {
+        Table t = Table.create("effects");
+        for (String name : TraversalEffects.MEASUREMENTS) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(name));
+        }
+        t.doubleColumn("ink").append(2).append(1);
+        t.doubleColumn("width").append(-2).append(1);
+        t.doubleColumn("height").append(0).append(-1);
+        t.doubleColumn("slant").append(0).append(1);
+        // row 1: 2 of 4 = 0.5; row 2: 1 of 4 = 0.25
+        assertEquals((0.5 + 0.25) / 2, TraversalEffects.separation(t), 1e-12);
+        assertEquals(Double.NaN, TraversalEffects.separation(t.emptyCopy()));
     }
 }

@@ -100,4 +100,48 @@ class LinearReadoutTest {
                 () -> LinearReadout.heldOutR2(z, LinearReadout.column(new double[10]), 0.5)).getMessage().contains("training rows"));
         assertThrows(IllegalArgumentException.class, () -> LinearReadout.heldOutR2(z, LinearReadout.column(new double[10]), 1.0));
     }
+
+    @Test
+    void aReadOutFittedOnATrainingSetIsScoredOnASeparateTestSet() {
+        // y = z0 − 2 z1 + noise of variance 1 over a signal of variance 5: R² on fresh data is 5/6
+        float[][] train = gaussianCodes(20_000, 3, 11);
+        float[][] test = gaussianCodes(20_000, 3, 12);
+        Random noise = new Random(13);
+        double[] yTrain = new double[train.length];
+        double[] yTest = new double[test.length];
+        for (int i = 0; i < train.length; i++) {
+            yTrain[i] = train[i][0] - 2 * train[i][1] + noise.nextGaussian();
+            yTest[i] = test[i][0] - 2 * test[i][1] + noise.nextGaussian();
+        }
+        assertEquals(5.0 / 6, LinearReadout.r2(train, LinearReadout.column(yTrain), test, LinearReadout.column(yTest)), 0.01);
+        // the map is fitted on the training rows only: a test set whose relation is reversed scores far below 0
+        double[] reversed = java.util.Arrays.stream(yTest).map(v -> -v).toArray();
+        assertTrue(LinearReadout.r2(train, LinearReadout.column(yTrain), test, LinearReadout.column(reversed)) < -2);
+    }
+
+    @Test
+    void oneMapPerGroupFittedOnTrainingRowsReadsTheTestRows() {
+        float[][] train = gaussianCodes(2_000, 4, 21);
+        float[][] test = gaussianCodes(500, 4, 22);
+        int[] gTrain = new int[train.length];
+        int[] gTest = new int[test.length];
+        double[] yTrain = new double[train.length];
+        double[] yTest = new double[test.length];
+        for (int i = 0; i < train.length; i++) {
+            gTrain[i] = i % 3;
+            yTrain[i] = (gTrain[i] - 1) * train[i][2];
+        }
+        for (int i = 0; i < test.length; i++) {
+            gTest[i] = (i + 1) % 3;
+            yTest[i] = (gTest[i] - 1) * test[i][2];
+        }
+        assertTrue(LinearReadout.r2(train, LinearReadout.column(yTrain), test, LinearReadout.column(yTest)) < 0.05);
+        assertEquals(1.0, LinearReadout.r2(train, LinearReadout.column(yTrain), gTrain, test, LinearReadout.column(yTest), gTest), 1e-6);
+        int[] unseen = gTest.clone();
+        unseen[4] = 9;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LinearReadout.r2(train, LinearReadout.column(yTrain),
+                gTrain, test, LinearReadout.column(yTest), unseen)).getMessage().contains("group 9"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LinearReadout.r2(train, LinearReadout.column(yTrain),
+                test, LinearReadout.column(new double[3]))).getMessage().contains("500 vs 3"));
+    }
 }
