@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.dgm4j.data.DataException;
 import org.dgm4j.data.DataPaths;
+import org.dgm4j.notebook.Notebook;
+import org.dgm4j.notebook.NotebookProgress;
+import org.dgm4j.train.Progress;
 
 /**
  * The set-up every notebook runs in its first cell: {@code Course.setup()}. It puts DJL offline and
@@ -49,6 +52,9 @@ public final class Course {
     public static Course setup() {
         System.setProperty("java.awt.headless", "true");
         Engines.goOffline();
+        if (Notebook.inNotebook()) {
+            Progress.setDefault(NotebookProgress::new);
+        }
         System.out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
         System.out.println("Engine:  " + Engines.describe() + (Engines.isOffline() ? ", offline" : ""));
         Profile profile = Profile.current();

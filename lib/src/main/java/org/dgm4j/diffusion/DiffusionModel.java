@@ -11,8 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import org.dgm4j.train.Objective;
-import org.dgm4j.train.StepHook;
 
 /**
  * A denoising diffusion model: a noise schedule, the trained noise-prediction {@link UNet} and a frozen
@@ -26,8 +24,9 @@ import org.dgm4j.train.StepHook;
  *
  * <pre>{@code
  * DiffusionModel ddpm = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(1000));
- * Fit.of(ddpm, ddpm.objective()).train(mnist).inputShapes(ddpm.inputShapes(28, 28))
- *         .afterStep(ddpm.emaHook(0.999)).clipGradientNorm(1).learningRate(1e-3).cache("ddpm").run();
+ * Fit.of(ddpm, new DenoisingObjective(ddpm)).train(mnist).inputShapes(ddpm.inputShapes(28, 28))
+ *         .listener(new ExponentialMovingAverage(ddpm.net(), ddpm.ema(), 0.999)).clipGradientNorm(1)
+ *         .learningRate(1e-3).cache("ddpm").run();
  * SampleRun run = new DdimSampler(ddpm.schedule(), 50, 0).sample(ddpm, manager, 64, 7);
  * }</pre>
  */
@@ -55,7 +54,7 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         return net;
     }
 
-    /** The EMA copy used for sampling (frozen; updated by {@link #emaHook}). */
+    /** The EMA copy used for sampling (frozen; updated by the training loop's EMA listener). */
     public UNet ema() {
         return ema;
     }
@@ -134,11 +133,6 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         return this;
     }
 
-    /** The ε-prediction MSE objective on this model (a conditional model drops labels at {@link #DEFAULT_LABEL_DROPOUT}). */
-    public Objective objective() {
-        return new DenoisingObjective(this, isConditional() ? DEFAULT_LABEL_DROPOUT : 0);
-    }
-
     /** Share of training examples whose label a conditional model sees as the null label (Ho and Salimans use 0.1–0.2). */
     public static final double DEFAULT_LABEL_DROPOUT = 0.15;
 
@@ -161,40 +155,12 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         return NDArrays.where(drop, manager.create(none), manager.create(labels));
     }
 
-    /** A step hook that moves the EMA weights towards the trained ones (see {@link EmaUpdate}). */
-    public StepHook emaHook(double decay) {
-        return new EmaUpdate(this, decay);
-    }
-
     /** Copies the trained weights into the EMA network (as at initialisation). */
     public void resetEma() {
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = ema.getParameters();
         for (int i = 0; i < from.size(); i++) {
             from.valueAt(i).getArray().copyTo(to.valueAt(i).getArray());
-        }
-    }
-
-    /**
-     * One EMA update: ema ← ema + (1 - decay)·(net - ema) for every weight, outside autograd, with
-     * temporaries freed before returning.
-     */
-    public void updateEma(double decay) {
-        if (!(decay >= 0 && decay <= 1)) {
-            throw new IllegalArgumentException("EMA decay must be in [0, 1], got " + decay);
-        }
-        PairList<String, Parameter> from = net.getParameters();
-        PairList<String, Parameter> to = ema.getParameters();
-        try (NDManager scope = to.valueAt(0).getArray().getManager().newSubManager()) {
-            NDArray rate = scope.create((float) (1 - decay));
-            for (int i = 0; i < from.size(); i++) {
-                NDArray target = to.valueAt(i).getArray();
-                NDArray w = from.valueAt(i).getArray().stopGradient();
-                w.attach(scope);
-                NDArray delta = w.sub(target);
-                delta.attach(scope);
-                target.addi(delta.muli(rate));
-            }
         }
     }
 

@@ -32,7 +32,8 @@ public final class InpaintingSampler {
     /**
      * Completes {@code known} (N, sample shape), images in [0, 1] when the sampler maps to images, else in the
      * model's range, where {@code mask} (N or 1, sample shape) is 1 (known) and 0 (to generate); returns
-     * the completions, owned by {@code manager}, with the known entries equal to {@code known}.
+     * the completions, owned by {@code manager}, with the known entries equal to {@code known}. Sets the
+     * wrapped sampler's sample shape to that of {@code known}.
      */
     public SampleRun sample(NoisePredictor eps, NDArray known, NDArray mask, NDManager manager, long seed) {
         Shape s = known.getShape();

@@ -1,17 +1,17 @@
 package org.dgm4j.experiments;
 
+import ai.djl.ndarray.NDManager;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import ai.djl.ndarray.NDManager;
 import org.dgm4j.Engines;
 import org.dgm4j.Profile;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
 import org.dgm4j.loss.KlWarmup;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.loss.VaeObjective;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
 import org.dgm4j.train.Fit;
 import org.dgm4j.train.History;

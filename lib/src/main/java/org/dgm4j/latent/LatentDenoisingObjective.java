@@ -6,10 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
 import org.dgm4j.diffusion.NoiseSchedule;
 import org.dgm4j.loss.LossTerms;
-import org.dgm4j.train.Objective;
+import org.dgm4j.loss.Objective;
 
 /**
  * The ε-prediction loss of a DDPM on scaled codes: for a batch of codes ẑ_0 (B, D) draw t uniformly in
@@ -17,7 +18,7 @@ import org.dgm4j.train.Objective;
  * The codes are used as they are (no image range mapping): scale them first ({@link LatentScaling}).
  * Draws come from the engine's generator, which the fit loop seeds per step. Component {@code "mse"}.
  */
-public final class LatentDenoisingObjective implements Objective {
+public final class LatentDenoisingObjective implements Objective, Describable {
 
     private final LatentDenoiser denoiser;
     private final NoiseSchedule schedule;
@@ -29,7 +30,7 @@ public final class LatentDenoisingObjective implements Objective {
     }
 
     @Override
-    public LossTerms compute(Batch batch, boolean training) {
+    public LossTerms compute(Batch batch, boolean training, long step) {
         NDManager m = batch.manager();
         NDArray z0 = batch.x();
         Shape shape = z0.getShape();
@@ -47,7 +48,12 @@ public final class LatentDenoisingObjective implements Objective {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return "LatentDenoisingObjective(eps-MSE, " + schedule + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import java.util.Objects;
+import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
 import org.dgm4j.model.Autoencoder;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.ops.Scalars;
-import org.dgm4j.train.Objective;
 
 /**
  * The autoencoder objective: reconstruction of the clean batch from the encoder's input. With a noise
@@ -16,34 +16,36 @@ import org.dgm4j.train.Objective;
  * clip(x + σ·ε, 0, 1) with ε ~ N(0, 1) from the engine's generator (in training and validation alike),
  * and the target stays the clean x. Component "recon".
  */
-public final class AutoencoderObjective implements Objective {
+public final class AutoencoderObjective implements Objective, Describable {
 
     private final Autoencoder model;
     private final Reconstruction reconstruction;
     private final double noiseStd;
-    private final ParameterStore parameters = new ParameterStore();
 
-    /** A plain autoencoder with Bernoulli reconstruction. */
+    /** A plain autoencoder scored with the model's likelihood. */
     public AutoencoderObjective(Autoencoder model) {
-        this(model, Reconstruction.bernoulli(), 0);
+        this(model, model.likelihood(), 0);
     }
 
-    /** An autoencoder that corrupts its input with Gaussian noise of standard deviation {@code noiseStd} (0: none). */
+    /**
+     * An autoencoder that corrupts its input with Gaussian noise of standard deviation {@code noiseStd}
+     * (0: none); {@code reconstruction} must be the model's likelihood.
+     */
     public AutoencoderObjective(Autoencoder model, Reconstruction reconstruction, double noiseStd) {
         if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
             throw new IllegalArgumentException("noise standard deviation must be finite and >= 0, got " + noiseStd);
         }
-        this.model = Objects.requireNonNull(model, "model");
-        this.reconstruction = Objects.requireNonNull(reconstruction, "reconstruction");
+        this.model = model;
+        this.reconstruction = VaeLoss.requireModelLikelihood(model, reconstruction);
         this.noiseStd = noiseStd;
     }
 
-    /** A denoising autoencoder with Bernoulli reconstruction and input noise {@code noiseStd}. */
+    /** A denoising autoencoder with the model's likelihood and input noise {@code noiseStd}. */
     public static AutoencoderObjective denoising(Autoencoder model, double noiseStd) {
         if (!(noiseStd > 0)) {
             throw new IllegalArgumentException("a denoising autoencoder needs noise > 0, got " + noiseStd);
         }
-        return new AutoencoderObjective(model, Reconstruction.bernoulli(), noiseStd);
+        return new AutoencoderObjective(model, model.likelihood(), noiseStd);
     }
 
     /** The input the encoder sees for clean images x: x itself, or clip(x + σ·ε, 0, 1). */
@@ -56,15 +58,19 @@ public final class AutoencoderObjective implements Objective {
     }
 
     @Override
-    public LossTerms compute(Batch batch, boolean training) {
-        NDList out = model.forward(parameters, new NDList(corrupt(batch.x())), training);
+    public LossTerms compute(Batch batch, boolean training, long step) {
+        NDList out = model.forward(new ParameterStore(batch.manager(), false), new NDList(corrupt(batch.x())), training);
         NDArray recon = reconstruction.loss(out.get(0), batch.x());
         return LossTerms.of(recon).with(VaeLoss.RECON, recon);
     }
 
-    /** The configuration, for logs and training cache keys. */
+    @Override
+    public String describe() {
+        return "AutoencoderObjective(recon=" + reconstruction + ", inputNoiseStd=" + noiseStd + ")";
+    }
+
     @Override
     public String toString() {
-        return "AutoencoderObjective(recon=" + reconstruction + ", inputNoiseStd=" + noiseStd + ")";
+        return describe();
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Objects;
 import org.dgm4j.data.Batch;
 import org.dgm4j.model.ConditionalVae;
+import org.dgm4j.model.Reconstruction;
 
 /**
  * The conditional VAE objective recon + β·w(t)·KL(q(z|x, y) ‖ N(0, I)) using the batch labels (see
@@ -14,14 +15,14 @@ public final class ConditionalVaeObjective extends AbstractVaeObjective {
 
     private final ConditionalVae cvae;
 
-    /** Bernoulli reconstruction, β = 1, no warm-up. */
+    /** The model's likelihood, β = 1, no warm-up. */
     public ConditionalVaeObjective(ConditionalVae cvae) {
-        this(cvae, Reconstruction.bernoulli(), 1.0, KlWarmup.none());
+        this(cvae, cvae.likelihood(), 1.0, KlWarmup.none());
     }
 
-    /** The objective with the given reconstruction loss, β and warm-up. */
+    /** The objective with β and warm-up; {@code reconstruction} must be the model's likelihood. */
     public ConditionalVaeObjective(ConditionalVae cvae, Reconstruction reconstruction, double beta, KlWarmup warmup) {
-        super(reconstruction, beta, warmup);
+        super(cvae, reconstruction, beta, warmup);
         this.cvae = Objects.requireNonNull(cvae, "cvae");
     }
 

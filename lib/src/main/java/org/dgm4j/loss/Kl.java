@@ -2,6 +2,7 @@ package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.ops.Scalars;
 
 /** KL(N(mu, σ²) ‖ N(0, 1)) in closed form: ½ (mu² + σ² − 1 − log σ²) per dimension, in nats. */

@@ -2,8 +2,9 @@ package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Random;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.ops.Scalars;
 
 /**
@@ -70,14 +71,15 @@ public final class SparsePrior {
         return logDensityPerDimension(z).sum(new int[] {1});
     }
 
-    /** {@code n} samples (n, dim): each coordinate from the spike with probability γ, else N(0, 1). */
-    public NDArray sample(NDManager manager, int n, int dim, Random random) {
-        float[] values = new float[Math.multiplyExact(n, dim)];
-        for (int i = 0; i < values.length; i++) {
-            double scale = random.nextDouble() < gamma ? sigma0 : 1.0;
-            values[i] = (float) (scale * random.nextGaussian());
-        }
-        return manager.create(values, new Shape(n, dim));
+    /**
+     * {@code n} samples (n, dim) from the engine's generator (which the training loop seeds every step):
+     * each coordinate from the spike with probability γ, else N(0, 1).
+     */
+    public NDArray sample(NDManager manager, int n, int dim) {
+        Shape shape = new Shape(n, dim);
+        NDArray spike = manager.randomUniform(0f, 1f, shape).lt(gamma);
+        NDArray scale = Scalars.add(Scalars.mul(spike.toType(DataType.FLOAT32, false), sigma0 - 1), 1.0);
+        return manager.randomNormal(shape).mul(scale);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Objects;
+import org.dgm4j.model.EncoderDecoder;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.ops.Scalars;
 
 /**
@@ -26,6 +29,22 @@ public final class VaeLoss {
         NDArray recon = reconstruction.loss(logits, target);
         NDArray kl = Kl.mean(q);
         return LossTerms.of(recon.add(Scalars.mul(kl, beta))).with(RECON, recon).with(KL, kl);
+    }
+
+    /**
+     * {@code reconstruction} when it is {@code model}'s likelihood (same description), else an exception
+     * naming both and the fix: an objective scoring with another likelihood than the model's would train
+     * a model that every metric then scores wrongly.
+     */
+    static Reconstruction requireModelLikelihood(EncoderDecoder model, Reconstruction reconstruction) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(reconstruction, "reconstruction");
+        if (!reconstruction.toString().equals(model.likelihood().toString())) {
+            throw new IllegalArgumentException("The objective's reconstruction " + reconstruction
+                    + " is not the model's likelihood " + model.likelihood() + ": declare it on the model with"
+                    + " setLikelihood(" + reconstruction + ") so that metrics score the same likelihood");
+        }
+        return reconstruction;
     }
 
     static void requireBeta(double beta) {

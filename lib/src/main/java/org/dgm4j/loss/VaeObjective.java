@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
 import org.dgm4j.data.Batch;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
 
 /** The VAE / β-VAE objective recon + β·w(t)·KL on a batch of images (see {@link AbstractVaeObjective}). */
@@ -11,14 +12,14 @@ public final class VaeObjective extends AbstractVaeObjective {
 
     private final Vae vae;
 
-    /** The plain VAE: Bernoulli reconstruction, β = 1, no warm-up. */
+    /** The plain VAE: the model's likelihood, β = 1, no warm-up. */
     public VaeObjective(Vae vae) {
-        this(vae, Reconstruction.bernoulli(), 1.0, KlWarmup.none());
+        this(vae, vae.likelihood(), 1.0, KlWarmup.none());
     }
 
-    /** A β-VAE objective with the given reconstruction loss and warm-up. */
+    /** A β-VAE objective; {@code reconstruction} must be the model's likelihood. */
     public VaeObjective(Vae vae, Reconstruction reconstruction, double beta, KlWarmup warmup) {
-        super(reconstruction, beta, warmup);
+        super(vae, reconstruction, beta, warmup);
         this.vae = Objects.requireNonNull(vae, "vae");
     }
 

@@ -1,19 +1,17 @@
 package org.dgm4j.metrics;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.loss.Kl;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Vae;
 
 /**
  * The evidence lower bound per image, in nats: ELBO(x) = E_q[log p(x|z)] − KL(q(z|x) ‖ N(0, I)), with the
- * expectation estimated from one reparameterised sample and the KL in closed form, under a Bernoulli
- * decoder. −ELBO is an upper bound on −log p(x); pixels in [0, 1] are treated as Bernoulli targets.
+ * expectation estimated from one reparameterised sample and the KL in closed form, under the model's
+ * likelihood ({@link Vae#likelihood()}). −ELBO is an upper bound on −log p(x).
  */
 public final class Elbo {
 
@@ -43,11 +41,9 @@ public final class Elbo {
 
     /** The single-sample ELBO of each image of x (B), with ε from {@code noise}; inference mode. */
     public static NDArray perExample(Vae vae, NDArray x, NoiseSource noise) {
-        ParameterStore ps = new ParameterStore();
-        Gaussian q = vae.encode(ps, x, false);
+        Gaussian q = vae.encode(x);
         NDArray z = q.sample(noise.sample(x.getManager(), q.mu().getShape()));
-        NDArray logits = vae.decode(ps, z, false);
-        return Reconstruction.bernoulli().perExample(logits, x).add(Kl.perExample(q)).neg();
+        return vae.likelihood().perExample(vae.decode(z), x).add(Kl.perExample(q)).neg();
     }
 
     /** The ELBO averaged over every image of {@code data} (batches of 256); ε from a generator seeded with {@code seed}. */
@@ -57,29 +53,16 @@ public final class Elbo {
 
     /** The ELBO averaged over all images of {@code batches}; each batch is closed after use. */
     public static Result evaluate(Vae vae, Iterable<Batch> batches, long seed) {
-        return evaluate(vae, batches, Reconstruction.bernoulli(), seed);
-    }
-
-    /**
-     * As {@link #evaluate(Vae, ImageDataset, long)} but with the decoder's likelihood {@code reconstruction}
-     * (e.g. {@link Reconstruction#laplace}) for the reconstruction term; the KL is still against N(0, I).
-     */
-    public static Result evaluate(Vae vae, ImageDataset data, Reconstruction reconstruction, long seed) {
-        return evaluate(vae, data.batches(256, false, 0), reconstruction, seed);
-    }
-
-    private static Result evaluate(Vae vae, Iterable<Batch> batches, Reconstruction reconstruction, long seed) {
         NoiseSource noise = NoiseSource.seeded(seed);
-        ParameterStore ps = new ParameterStore();
         double recon = 0;
         double kl = 0;
         long n = 0;
         for (Batch batch : batches) {
             try (batch) {
                 NDArray x = batch.x();
-                Gaussian q = vae.encode(ps, x, false);
+                Gaussian q = vae.encode(x);
                 NDArray z = q.sample(noise.sample(batch.manager(), q.mu().getShape()));
-                recon += reconstruction.perExample(vae.decode(ps, z, false), x).sum().getFloat();
+                recon += vae.likelihood().perExample(vae.decode(z), x).sum().getFloat();
                 kl += Kl.perExample(q).sum().getFloat();
                 n += batch.size();
             }

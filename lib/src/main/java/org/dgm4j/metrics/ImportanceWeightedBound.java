@@ -3,12 +3,10 @@ package org.dgm4j.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.ParameterStore;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.loss.LogDensities;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.model.NoiseSource;
 import org.dgm4j.model.Vae;
 
@@ -16,7 +14,7 @@ import org.dgm4j.model.Vae;
  * The importance-weighted bound of Burda et al. 2016: log p(x) ≥ log (1/k) Σ_i p(x, z_i) / q(z_i|x) with
  * z_i ~ q(z|x), computed with a stable log-mean-exp. It equals a single-sample ELBO (Monte Carlo KL) for
  * k = 1 and tightens in expectation as k grows, so −bound is an estimate of the negative log-likelihood
- * in nats that is at most the −ELBO.
+ * in nats that is at most the −ELBO. p(x|z) is the model's likelihood ({@link Vae#likelihood()}).
  */
 public final class ImportanceWeightedBound {
 
@@ -27,12 +25,11 @@ public final class ImportanceWeightedBound {
         if (k <= 0) {
             throw new IllegalArgumentException("the number of importance samples k must be positive, got " + k);
         }
-        ParameterStore ps = new ParameterStore();
-        Gaussian q = vae.encode(ps, x, false);
+        Gaussian q = vae.encode(x);
         NDList logWeights = new NDList(k);
         for (int i = 0; i < k; i++) {
             NDArray z = q.sample(noise.sample(x.getManager(), q.mu().getShape()));
-            NDArray logLik = Reconstruction.bernoulli().perExample(vae.decode(ps, z, false), x).neg();
+            NDArray logLik = vae.likelihood().perExample(vae.decode(z), x).neg();
             NDArray logPrior = LogDensities.standardNormal(z).sum(new int[] {1});
             NDArray logQ = LogDensities.diagonalGaussian(z, q.mu(), q.logVar()).sum(new int[] {1});
             logWeights.add(logLik.add(logPrior).sub(logQ));

@@ -1,7 +1,6 @@
 package org.dgm4j.metrics;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.loss.Kl;
@@ -26,12 +25,11 @@ public final class LatentKl {
 
     /** Average KL per latent dimension over all images of {@code batches}; each batch is closed after use. */
     public static double[] perDimension(Vae vae, Iterable<Batch> batches) {
-        ParameterStore ps = new ParameterStore();
         double[] sum = new double[vae.latentDim()];
         long n = 0;
         for (Batch batch : batches) {
             try (batch) {
-                NDArray kl = Kl.perDimension(vae.encode(ps, batch.x(), false)).sum(new int[] {0});
+                NDArray kl = Kl.perDimension(vae.encode(batch.x())).sum(new int[] {0});
                 float[] values = kl.toFloatArray();
                 for (int d = 0; d < sum.length; d++) {
                     sum[d] += values[d];

@@ -12,22 +12,15 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import org.dgm4j.Profile;
-import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.data.Mnist;
-import org.dgm4j.loss.LossTerms;
-import org.dgm4j.train.Fit;
 import org.dgm4j.train.History;
-import org.dgm4j.train.LearningRateSchedule;
-import org.dgm4j.train.Objective;
 
 /**
  * A small LeNet-like MNIST classifier used as the feature extractor of the sample-quality metrics
  * (in place of Inception, whose weights are unavailable and whose features suit 28×28 digits badly):
  * conv 5×5 (16) → ReLU → max-pool 2 → conv 5×5 (32) → ReLU → max-pool 2 → dense 128 → ReLU
- * (the {@link #FEATURES}-wide penultimate features) → dense 10. Trained once per profile with the
- * course's fit loop and cached; ≥ 99% test accuracy after {@link #EPOCHS} epochs.
+ * (the {@link #FEATURES}-wide penultimate features) → dense 10. The course trains it once per profile
+ * ({@code org.dgm4j.experiments.CourseClassifier}); ≥ 99% test accuracy after {@link #EPOCHS} epochs.
  */
 public final class MnistClassifier {
 
@@ -35,15 +28,14 @@ public final class MnistClassifier {
     public static final int FEATURES = 128;
     /** Epochs of the cached classifier. */
     public static final int EPOCHS = 5;
-    /** Cache name of the trained classifier. */
-    public static final String CACHE_NAME = "mnist-classifier";
 
     private static final int CHUNK = 500;
 
     private final SequentialBlock network;
     private final History history;
 
-    private MnistClassifier(SequentialBlock network, History history) {
+    /** The classifier of a trained {@link #network()} and its training history. */
+    public MnistClassifier(SequentialBlock network, History history) {
         this.network = network;
         this.history = history;
     }
@@ -61,30 +53,6 @@ public final class MnistClassifier {
                 .add(Linear.builder().setUnits(FEATURES).build())
                 .add(Activation::relu);
         return new SequentialBlock().add(features).add(Linear.builder().setUnits(10).build());
-    }
-
-    /**
-     * The course classifier: trained on the MNIST training set for {@link #EPOCHS} epochs (one in the
-     * smoke profile) on first use, reloaded from the checkpoint cache afterwards.
-     */
-    public static MnistClassifier trained(NDManager manager) {
-        try (ImageDataset train = Mnist.train(manager); ImageDataset test = Mnist.test(manager)) {
-            return train(train, test, Profile.current().pick(1, EPOCHS, EPOCHS), 1, CACHE_NAME);
-        }
-    }
-
-    /**
-     * Trains a classifier with Adam (lr 1e-3 with cosine decay, batch 128) on {@code train}; {@code validation}
-     * may be null; {@code cacheName} null trains without caching.
-     */
-    public static MnistClassifier train(ImageDataset train, ImageDataset validation, int epochs, long seed, String cacheName) {
-        SequentialBlock net = network();
-        Fit fit = Fit.of(net, new CrossEntropy(net)).train(train).validation(validation).epochs(epochs)
-                .batchSize(128).learningRate(1e-3).schedule(LearningRateSchedule.cosine(0)).seed(seed);
-        if (cacheName != null) {
-            fit.cache(cacheName);
-        }
-        return new MnistClassifier(net, fit.run());
     }
 
     /** The training history (loss and accuracy per epoch). */
@@ -148,30 +116,5 @@ public final class MnistClassifier {
         NDArray all = ai.djl.ndarray.NDArrays.concat(parts, 0);
         parts.close();
         return all;
-    }
-
-    /** Softmax cross-entropy with accuracy as a reported component. */
-    private static final class CrossEntropy implements Objective {
-        private final Block net;
-
-        CrossEntropy(Block net) {
-            this.net = net;
-        }
-
-        @Override
-        public LossTerms compute(Batch batch, boolean training) {
-            NDManager m = batch.manager();
-            NDArray logits = net.forward(new ParameterStore(m, false), new NDList(batch.x()), training).singletonOrThrow();
-            NDArray labels = batch.y();
-            NDArray nll = logits.logSoftmax(1).mul(labels.oneHot(10)).sum(new int[] {1}).neg().mean();
-            NDArray accuracy = logits.argMax(1).toType(labels.getDataType(), false).eq(labels)
-                    .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();
-            return LossTerms.of(nll).with("accuracy", accuracy);
-        }
-
-        @Override
-        public String toString() {
-            return "softmax cross-entropy (LeNet 16-32-" + FEATURES + ")";
-        }
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.Locale;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.data.Mnist;
 
 /**
  * Sample quality of any generator of MNIST-like digits, on one scale: images (N, 1, 28, 28) in [0, 1]
@@ -18,7 +17,7 @@ import org.dgm4j.data.Mnist;
  * them against {@link #realFloor}: real training images scored the same way.
  *
  * <pre>{@code
- * SampleQuality quality = SampleQuality.mnist(manager);
+ * SampleQuality quality = new SampleQuality(classifier, mnistTest);   // the course: CourseClassifier.sampleQuality
  * System.out.println(quality.realFloor(train, 1000, 1));
  * System.out.println(quality.evaluate("DDIM-50", run.images()));
  * }</pre>
@@ -39,14 +38,6 @@ public final class SampleQuality {
         try (NDManager scope = reference.images().getManager().newSubManager()) {
             NDArray features = classifier.features(reference.floatImages(scope));
             this.reference = FrechetDistance.moments(rows(features));
-        }
-    }
-
-    /** The course set-up: the cached {@link MnistClassifier} and the MNIST test set as reference. */
-    public static SampleQuality mnist(NDManager manager) {
-        MnistClassifier classifier = MnistClassifier.trained(manager);
-        try (ImageDataset test = Mnist.test(manager)) {
-            return new SampleQuality(classifier, test);
         }
     }
 

@@ -44,6 +44,12 @@ public class Autoencoder extends EncoderDecoder {
                 Networks.conv28Decoder(hiddenFc, mode), latentDim, Networks.digitShape());
     }
 
+    /** Sets the decoder's likelihood (default {@link Reconstruction#bernoulli()}); returns this. */
+    public Autoencoder setLikelihood(Reconstruction likelihood) {
+        likelihood(likelihood);
+        return this;
+    }
+
     /** Initialises all parameters as float32; returns this. */
     public Autoencoder initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, batchShape(1));
@@ -64,12 +70,12 @@ public class Autoencoder extends EncoderDecoder {
 
     /** {@link #encode(ParameterStore, NDArray, boolean)} in inference mode. */
     public NDArray encode(NDArray x) {
-        return encode(new ParameterStore(), x, false);
+        return encode(inference(x), x, false);
     }
 
     /** {@link #decode(ParameterStore, NDArray, boolean)} in inference mode. */
     public NDArray decode(NDArray z) {
-        return decode(new ParameterStore(), z, false);
+        return decode(inference(z), z, false);
     }
 
     /** {@code [logits, z]} for {@code [x]}. */

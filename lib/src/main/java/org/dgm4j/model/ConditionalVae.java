@@ -59,6 +59,12 @@ public class ConditionalVae extends EncoderDecoder {
         return this;
     }
 
+    /** Sets the decoder's likelihood (default {@link Reconstruction#bernoulli()}); returns this. */
+    public ConditionalVae setLikelihood(Reconstruction likelihood) {
+        likelihood(likelihood);
+        return this;
+    }
+
     /** Initialises all parameters as float32; returns this. */
     public ConditionalVae initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, batchShape(1), new Shape(1));
@@ -81,12 +87,12 @@ public class ConditionalVae extends EncoderDecoder {
 
     /** {@link #encode(ParameterStore, NDArray, NDArray, boolean)} in inference mode. */
     public Gaussian encode(NDArray x, NDArray y) {
-        return encode(new ParameterStore(), x, y, false);
+        return encode(inference(x), x, y, false);
     }
 
     /** {@link #decode(ParameterStore, NDArray, NDArray, boolean)} in inference mode. */
     public NDArray decode(NDArray z, NDArray y) {
-        return decode(new ParameterStore(), z, y, false);
+        return decode(inference(z), z, y, false);
     }
 
     /** Logits of one image per entry of {@code labels}, z ~ N(0, I) drawn from a {@link Random} seeded with {@code seed}. */

@@ -9,18 +9,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.Objects;
+import org.dgm4j.Describable;
 
 /**
  * What {@link Autoencoder}, {@link Vae} and {@link ConditionalVae} share: an encoder and a decoder as the
  * child blocks {@code encoder} and {@code decoder}, the latent dimension and the image shape (C, H, W),
- * with the shape checks on images and latents.
+ * with the shape checks on images and latents, and the decoder's likelihood p(x|z) (Bernoulli unless
+ * set), which objectives and metrics take from the model so that they all score with the same one.
  */
-public abstract class EncoderDecoder extends AbstractBlock {
+public abstract class EncoderDecoder extends AbstractBlock implements Describable {
 
     private final Block encoder;
     private final Block decoder;
     private final int latentDim;
     private final Shape imageShape;
+    private Reconstruction likelihood = Reconstruction.bernoulli();
 
     /** Registers the networks as children {@code encoder} then {@code decoder} (their parameter names). */
     protected EncoderDecoder(Block encoder, Block decoder, int latentDim, Shape imageShape) {
@@ -42,6 +46,28 @@ public abstract class EncoderDecoder extends AbstractBlock {
     /** Image shape (C, H, W). */
     public Shape imageShape() {
         return imageShape;
+    }
+
+    /** A parameter store for inference on {@code x}: temporaries go to x's manager. */
+    protected static ParameterStore inference(NDArray x) {
+        return new ParameterStore(x.getManager(), false);
+    }
+
+    /** The decoder's likelihood: its −log p(x|z) from the decoder's logits. */
+    public Reconstruction likelihood() {
+        return likelihood;
+    }
+
+    /** The architecture (DJL's description of the blocks), the shapes and the likelihood. */
+    @Override
+    public String describe() {
+        return getClass().getSimpleName() + "(latent=" + latentDim + ", image=" + imageShape + ", likelihood="
+                + likelihood + ", blocks=" + toString().replace('\n', ' ') + ")";
+    }
+
+    /** Sets the decoder's likelihood; for the public, typed setters of the subclasses. */
+    protected void likelihood(Reconstruction likelihood) {
+        this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
     }
 
     /** The encoder's single output for its single input {@code in}. */

@@ -26,6 +26,9 @@ public record Gaussian(NDArray mu, NDArray logVar) {
 
     /** The reparameterised sample {@code mu + σ ⊙ eps}; differentiable in mu and logVar. */
     public NDArray sample(NDArray eps) {
-        return Vae.reparameterize(mu, logVar, eps);
+        if (!eps.getShape().equals(mu.getShape())) {
+            throw new IllegalArgumentException("eps " + eps.getShape() + " must have mu's shape " + mu.getShape());
+        }
+        return mu.add(std().mul(eps));
     }
 }

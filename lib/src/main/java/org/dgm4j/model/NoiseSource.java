@@ -2,7 +2,6 @@ package org.dgm4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 
@@ -17,14 +16,24 @@ public interface NoiseSource {
     /** Standard normal noise of {@code shape}, float32, owned by {@code manager}. */
     NDArray sample(NDManager manager, Shape shape);
 
+    /**
+     * What this source draws, for checkpoint keys (a model's noise decides what training gives). The
+     * library's sources describe themselves; a lambda cannot, so a model using one is not cached.
+     */
+    default String describe() {
+        throw new IllegalStateException("This noise source (" + getClass().getName() + ") does not describe"
+                + " itself, so a run of a model using it cannot be cached: implement describe() in a named class,"
+                + " or use one of NoiseSource's factories");
+    }
+
     /** The engine's N(0, 1) generator (seeded by {@code Engine.getInstance().setRandomSeed}). */
     static NoiseSource standardNormal() {
-        return (manager, shape) -> manager.randomNormal(0f, 1f, shape, DataType.FLOAT32);
+        return StandardNoise.NORMAL;
     }
 
     /** Always zero: the reparameterised sample equals the posterior mean. */
     static NoiseSource zeros() {
-        return (manager, shape) -> manager.zeros(shape, DataType.FLOAT32);
+        return StandardNoise.ZEROS;
     }
 
     /**
@@ -32,8 +41,7 @@ public interface NoiseSource {
      * gives the same noise whatever the engine's state. Not thread-safe.
      */
     static NoiseSource seeded(long seed) {
-        Random random = new Random(seed);
-        return (manager, shape) -> gaussian(manager, shape, random);
+        return new SeededNoise(seed);
     }
 
     /** N(0, 1) noise of {@code shape} drawn from {@code random}. */

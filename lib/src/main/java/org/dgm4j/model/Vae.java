@@ -87,10 +87,7 @@ public class Vae extends EncoderDecoder {
 
     /** {@code mu + exp(logVar / 2) ⊙ eps}: the reparameterisation trick, differentiable in mu and logVar. */
     public static NDArray reparameterize(NDArray mu, NDArray logVar, NDArray eps) {
-        if (!eps.getShape().equals(mu.getShape())) {
-            throw new IllegalArgumentException("eps " + eps.getShape() + " must have mu's shape " + mu.getShape());
-        }
-        return mu.add(new Gaussian(mu, logVar).std().mul(eps));
+        return new Gaussian(mu, logVar).sample(eps);
     }
 
     /** The current ε source. */
@@ -102,6 +99,18 @@ public class Vae extends EncoderDecoder {
     public Vae setNoise(NoiseSource noise) {
         this.noise = Objects.requireNonNull(noise, "noise");
         return this;
+    }
+
+    /** Sets the decoder's likelihood (default {@link Reconstruction#bernoulli()}); returns this. */
+    public Vae setLikelihood(Reconstruction likelihood) {
+        likelihood(likelihood);
+        return this;
+    }
+
+    /** The architecture, the likelihood and the ε source (see {@link NoiseSource#describe()}). */
+    @Override
+    public String describe() {
+        return super.describe() + " noise=" + noise.describe();
     }
 
     /** Initialises all parameters as float32 for batches of images of {@link #imageShape()}; returns this. */
@@ -124,12 +133,12 @@ public class Vae extends EncoderDecoder {
 
     /** {@link #encode(ParameterStore, NDArray, boolean)} in inference mode. */
     public Gaussian encode(NDArray x) {
-        return encode(new ParameterStore(), x, false);
+        return encode(inference(x), x, false);
     }
 
     /** {@link #decode(ParameterStore, NDArray, boolean)} in inference mode. */
     public NDArray decode(NDArray z) {
-        return decode(new ParameterStore(), z, false);
+        return decode(inference(z), z, false);
     }
 
     /** A reparameterised sample from q with ε drawn from this model's {@link NoiseSource}. */

@@ -4,7 +4,9 @@
  * {@link org.dgm4j.model.ConditionalVae}, which share {@link org.dgm4j.model.EncoderDecoder} (the two
  * networks, latent dimension, image shape and their checks). Encoders give (mu, logVar) as a
  * {@link org.dgm4j.model.Gaussian}; the reparameterisation z = mu + σ ⊙ ε is explicit, with ε from an injectable
- * {@link org.dgm4j.model.NoiseSource}; decoders give logits (sigmoid only for display). Networks are built
+ * {@link org.dgm4j.model.NoiseSource}; decoders give logits (sigmoid only for display) of the model's
+ * likelihood p(x|z), a {@link org.dgm4j.model.Reconstruction} (Bernoulli unless set; Gaussian and
+ * Laplace from {@link org.dgm4j.model.LogDensities}), which objectives and metrics take from the model. Networks are built
  * in {@link org.dgm4j.model.Networks}; {@link org.dgm4j.model.ParameterCounts} prints and counts
  * parameters (the reference counts 1,068,820 and 59,525 are those of {@code Vae.mlp(2)} and
  * {@code Vae.conv28(2)}).

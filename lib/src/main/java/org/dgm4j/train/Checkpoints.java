@@ -15,13 +15,11 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -34,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.dgm4j.Engines;
+import org.dgm4j.data.AtomicFiles;
 import org.dgm4j.data.DataPaths;
 
 /**
@@ -76,7 +75,7 @@ public final class Checkpoints {
     static final Duration STALE = Duration.ofHours(1);
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
-    /** Writes one file of an entry; {@link #writeAtomically} except in tests that inject faults. */
+    /** Writes one file of an entry; {@link AtomicFiles#write} except in tests that inject faults. */
     @FunctionalInterface
     interface FileWriter {
         void write(Path target, byte[] data) throws IOException;
@@ -94,7 +93,7 @@ public final class Checkpoints {
 
     /** Checkpoints under {@code root}, reporting to standard output. */
     public static Checkpoints at(Path root) {
-        return new Checkpoints(root, System.out::println, Checkpoints::writeAtomically);
+        return new Checkpoints(root, System.out::println, AtomicFiles::write);
     }
 
     /** Checkpoints under the configured root (see the class comment). */
@@ -324,21 +323,6 @@ public final class Checkpoints {
 
     private static boolean olderThan(Path p, Instant t) throws IOException {
         return Files.getLastModifiedTime(p).toInstant().isBefore(t);
-    }
-
-    /** Writes {@code data} to a temporary file next to {@code target}, then moves it over atomically. */
-    static void writeAtomically(Path target, byte[] data) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, data);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** What makes a manifest unreadable (a missing or malformed line), or null when it is well formed. */

@@ -1,28 +1,26 @@
 package org.dgm4j.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dgm4j.Describable;
 import org.dgm4j.Engines;
 import org.dgm4j.Profile;
-import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.loss.LossTerms;
+import org.dgm4j.loss.Objective;
 
 /**
  * Trains a block by minimising an {@link Objective} with Adam, and records a {@link History}.
@@ -40,10 +38,11 @@ import org.dgm4j.loss.LossTerms;
  * {@link #cache(String)} a finished run is saved under {@link Checkpoints} and later runs with the same
  * key reload it instead of training.
  *
- * <p>Each step: the engine RNG is seeded from (seed, step), the objective runs under a gradient
- * collector, every loss term is checked for NaN/Inf ({@link NonFiniteLossException}), gradients are
- * optionally clipped by global norm, Adam updates the weights, and the step hook runs. All per-step
- * arrays live in the batch's manager and are freed with it.
+ * <p>The run itself is a {@link TrainingLoop} with listeners: the non-finite-loss guard, gradient
+ * clipping and the learning-rate schedule when set, those given to {@link #listener}, progress and
+ * checkpointing. The checkpoint key is declared, not guessed: the objective, the model (when it is
+ * {@link Describable}) and every listener that changes the weights describe themselves, and a block
+ * that already has weights when the fit starts (one trained before, say) is keyed on those weights.
  */
 public final class Fit {
 
@@ -62,7 +61,7 @@ public final class Fit {
     private long seed = 0;
     private double clipNorm;
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
-    private StepHook hook;
+    private final List<TrainingListener> listeners = new ArrayList<>();
     private Progress progress;
     private String cacheName;
     private String extraKey = "";
@@ -152,9 +151,12 @@ public final class Fit {
         return this;
     }
 
-    /** Runs after every update, e.g. an exponential moving average of the weights. */
-    public Fit afterStep(StepHook hook) {
-        this.hook = hook;
+    /**
+     * Adds a listener, e.g. an {@link ExponentialMovingAverage} of the weights or {@link EveryEpochs};
+     * listeners run in the order added, after clipping and the schedule, before progress and checkpointing.
+     */
+    public Fit listener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -172,8 +174,7 @@ public final class Fit {
 
     /**
      * Caches the trained model under {@code name} in the default {@link Checkpoints} root; the entry is
-     * keyed by the block's architecture, the objective's description ({@code toString()} of a named
-     * class), this configuration, {@link #describe(String)}, the run profile and the data descriptions.
+     * keyed by {@link #key()}. The objective must be {@link Describable} (a lambda is refused).
      */
     public Fit cache(String name) {
         if (name == null || name.isBlank()) {
@@ -206,12 +207,15 @@ public final class Fit {
         if (train == null) {
             throw new IllegalStateException("No training data: call .train(data) before .run()");
         }
-        Progress out = progress != null ? progress : Progress.auto();
-        NDManager owner = prepareBlock();
-        String key = key();
-        Checkpoints store = null;
+        String weights = block.isInitialized() ? "weights=" + weightsHash() : "init=seed " + seed;
+        NDManager owner = prepareBlock(weights);
+        List<TrainingListener> all = new ArrayList<>(List.of(new NonFiniteLossGuard()));
+        all.addAll(resultListeners());
+        all.add(new ProgressDisplay(progress != null ? progress : Progress.auto(),
+                cacheName != null ? cacheName : block.getClass().getSimpleName()));
         if (cacheName != null) {
-            store = checkpoints != null ? checkpoints : Checkpoints.atDefaultRoot();
+            String key = key(weights);
+            Checkpoints store = checkpoints != null ? checkpoints : Checkpoints.atDefaultRoot();
             if (!retrain && !Checkpoints.retrainRequested()) {
                 Optional<History> cached = store.load(cacheName, key, block, owner);
                 if (cached.isPresent()) {
@@ -221,40 +225,67 @@ public final class Fit {
                     initialize(owner);
                 }
             }
+            all.add(new Checkpointing(store, cacheName, key));
         }
-        History history = loop(out);
-        if (store != null) {
-            store.save(cacheName, key, block, history);
-        }
-        return history;
+        return new TrainingLoop(block, objective, config(), train, validation, all).run();
     }
 
-    /** The full text the checkpoint key is the hash of. */
+    /** Clipping, the schedule and the listeners added: those that change the weights. */
+    private List<TrainingListener> resultListeners() {
+        List<TrainingListener> out = new ArrayList<>();
+        if (clipNorm > 0) {
+            out.add(new GradientClipping(clipNorm));
+        }
+        out.add(new LearningRateScheduler(schedule));
+        out.addAll(listeners);
+        return out;
+    }
+
+    private TrainingConfig config() {
+        return new TrainingConfig(epochs, batchSize, learningRate, beta1, beta2, epsilon, seed);
+    }
+
+    /**
+     * The full text the checkpoint key is the hash of: name, profile, the model's description and
+     * parameter shapes, its initial weights (the seed, or a hash of the weights it came with), the
+     * objective's description, the configuration, the listeners that change the weights, {@link
+     * #describe(String)} and the data. Throws when the objective or the model's state is not described.
+     */
     public String key() {
+        return key(block.isInitialized() ? "weights=" + weightsHash() : "init=seed " + seed);
+    }
+
+    private String key(String weights) {
+        if (!(objective instanceof Describable described)) {
+            throw new IllegalStateException("The objective " + objective.getClass().getName() + " does not"
+                    + " describe itself, so its runs cannot be cached (two different objectives would share a"
+                    + " checkpoint): implement org.dgm4j.Describable's describe() in a named class, or drop"
+                    + " .cache(...)");
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("name=").append(cacheName).append('\n');
         sb.append("profile=").append(Profile.current().id()).append('\n');
         sb.append("block=").append(block.getClass().getName()).append('\n');
-        sb.append("architecture=").append(architecture()).append('\n');
+        sb.append("model=").append(block instanceof Describable d ? d.describe() : architecture()).append('\n');
         for (Pair<String, Parameter> p : block.getParameters()) {
             Parameter param = p.getValue();
             sb.append("param ").append(p.getKey()).append(' ')
                     .append(param.isInitialized() ? param.getArray().getShape() : "?").append('\n');
         }
-        sb.append("objective=").append(describeObjective()).append('\n');
-        sb.append("config=").append(configuration()).append('\n');
+        sb.append(weights).append('\n');
+        sb.append("objective=").append(described.describe()).append('\n');
+        sb.append("config=").append(config().describe());
+        for (TrainingListener l : resultListeners()) {
+            if (l instanceof Describable d) {
+                sb.append(' ').append(d.describe());
+            }
+        }
+        sb.append('\n');
         sb.append("extra=").append(extraKey).append('\n');
         sb.append("train=").append(train.describe()).append(" n=").append(train.size()).append('\n');
         sb.append("validation=").append(validation == null ? "none" : validation.describe() + " n="
                 + validation.size()).append('\n');
         return sb.toString();
-    }
-
-    private String configuration() {
-        return String.format(Locale.ROOT,
-                "epochs=%d batch=%d lr=%s adam=(%s,%s,%s) seed=%d clip=%s schedule=%s hook=%s", epochs,
-                batchSize, learningRate, beta1, beta2, epsilon, seed, clipNorm, schedule.describe(),
-                hook == null ? "none" : describeObject(hook));
     }
 
     private String architecture() {
@@ -265,24 +296,18 @@ public final class Fit {
         }
     }
 
-    private String describeObjective() {
-        return describeObject(objective);
-    }
-
-    /** toString() when a class defines it, else the class name; lambdas are "unnamed". */
-    private static String describeObject(Object o) {
-        Class<?> c = o.getClass();
-        if (c.isHidden() || c.isSynthetic()) {
-            return "unnamed " + (o instanceof StepHook ? "hook" : "objective");
-        }
+    /** SHA-256 over the block's parameter values, in order. */
+    private String weightsHash() {
         try {
-            if (c.getMethod("toString").getDeclaringClass() != Object.class) {
-                return o.toString().replace('\n', ' ');
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                digest.update(p.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(p.getValue().getArray().toByteArray());
             }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
-        return c.getName();
     }
 
     /**
@@ -290,7 +315,7 @@ public final class Fit {
      * block is initialised in a new manager registered under the fit's key; a previous block registered
      * under the same key (the same cell run again: same architecture, configuration and data) is freed.
      */
-    private NDManager prepareBlock() {
+    private NDManager prepareBlock(String weights) {
         if (block.isInitialized()) {
             for (Owned o : LIVE.values()) {
                 if (o.block == block) {
@@ -301,9 +326,12 @@ public final class Fit {
         }
         NDManager manager = Engines.newManager();
         initialize(manager);
-        Owned previous = LIVE.put(Checkpoints.hash(key()), new Owned(block, manager));
-        if (previous != null) {
-            previous.manager.close();
+        String registryKey = objective instanceof Describable ? Checkpoints.hash(key(weights)) : null;
+        if (registryKey != null) {
+            Owned previous = LIVE.put(registryKey, new Owned(block, manager));
+            if (previous != null) {
+                previous.manager.close();
+            }
         }
         return manager;
     }
@@ -313,147 +341,8 @@ public final class Fit {
         if (shapes == null) {
             shapes = new Shape[] {new Shape(1).addAll(train.imageShape())};
         }
-        Engine.getInstance().setRandomSeed(seedFor(seed, 0x1417L));
+        Engine.getInstance().setRandomSeed(Seeds.forEngine(seed, 0x1417L));
         block.initialize(manager, DataType.FLOAT32, shapes);
-    }
-
-    private History loop(Progress out) {
-        List<NDArray> weights = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                NDArray w = p.getValue().getArray();
-                w.setRequiresGradient(true);
-                weights.add(w);
-            }
-        }
-        if (weights.isEmpty()) {
-            throw new IllegalStateException("The block has no trainable parameters");
-        }
-        long stepsPerEpoch = (train.size() + batchSize - 1) / batchSize;
-        long totalSteps = stepsPerEpoch * epochs;
-        Engine engine = Engine.getInstance();
-        History history = new History();
-        long global = 0;
-        out.start(cacheName != null ? cacheName : block.getClass().getSimpleName(), epochs, stepsPerEpoch);
-        try (Adam adam = new Adam(weights, beta1, beta2, epsilon)) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                long started = System.nanoTime();
-                Accumulator acc = new Accumulator();
-                long step = 0;
-                for (Batch batch : train.batches(batchSize, true, mix(seed, epoch))) {
-                    try (batch) {
-                        step++;
-                        global++;
-                        engine.setRandomSeed(seedFor(seed, global));
-                        LossTerms terms;
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            terms = objective.compute(batch, true);
-                            gc.backward(terms.total());
-                        }
-                        Map<String, Double> values = read(terms, batch.manager());
-                        check(values, "training", epoch, step);
-                        List<NDArray> grads = new ArrayList<>(weights.size());
-                        for (NDArray w : weights) {
-                            NDArray g = w.getGradient();
-                            g.attach(batch.manager());
-                            grads.add(g);
-                        }
-                        if (clipNorm > 0) {
-                            GradientClipping.clipByGlobalNorm(grads, clipNorm);
-                        }
-                        adam.step(grads, learningRate * schedule.factor(global - 1, totalSteps));
-                        if (hook != null) {
-                            hook.afterStep(global, block);
-                        }
-                        acc.add(values, batch.size());
-                        double elapsed = (System.nanoTime() - started) / 1e9;
-                        out.step(epoch, step, acc.count / Math.max(elapsed, 1e-9), acc.mean(LossTerms.TOTAL));
-                    }
-                }
-                if (step == 0) {
-                    throw new IllegalStateException("The training data yielded no batches (size "
-                            + train.size() + ", batch size " + batchSize + ")");
-                }
-                Map<String, Double> metrics = new LinkedHashMap<>(acc.means(History.TRAIN));
-                if (validation != null) {
-                    metrics.putAll(evaluate(validation, epoch));
-                }
-                history.add(metrics, (System.nanoTime() - started) / 1e9);
-                out.epoch(history);
-            }
-        } finally {
-            out.finish();
-        }
-        return history;
-    }
-
-    private Map<String, Double> evaluate(BatchSource data, int epoch) {
-        Engine engine = Engine.getInstance();
-        Accumulator acc = new Accumulator();
-        long step = 0;
-        for (Batch batch : data.batches(batchSize, false, 0)) {
-            try (batch) {
-                step++;
-                engine.setRandomSeed(seedFor(seed ^ 0x5EEDL, step));
-                LossTerms terms = objective.compute(batch, false);
-                Map<String, Double> values = read(terms, batch.manager());
-                check(values, "validation", epoch, step);
-                acc.add(values, batch.size());
-            }
-        }
-        if (step == 0) {
-            throw new IllegalStateException("The validation data yielded no batches");
-        }
-        return acc.means(History.VALIDATION);
-    }
-
-    /** Total and components as doubles, copied from native memory in one transfer. */
-    static Map<String, Double> read(LossTerms terms, NDManager scratch) {
-        List<String> names = new ArrayList<>();
-        NDList flat = new NDList();
-        names.add(LossTerms.TOTAL);
-        flat.add(scalar(LossTerms.TOTAL, terms.total()));
-        for (Map.Entry<String, NDArray> e : terms.components().entrySet()) {
-            names.add(e.getKey());
-            flat.add(scalar(e.getKey(), e.getValue()));
-        }
-        NDArray all = flat.size() == 1 ? flat.get(0) : ai.djl.ndarray.NDArrays.concat(flat);
-        all.attach(scratch);
-        float[] v = all.toFloatArray();
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), (double) v[i]);
-        }
-        return out;
-    }
-
-    private static NDArray scalar(String name, NDArray a) {
-        if (a.size() != 1) {
-            throw new IllegalArgumentException("Loss term '" + name + "' must be a scalar (mean over the batch),"
-                    + " got shape " + a.getShape());
-        }
-        NDArray d = a.stopGradient().toType(DataType.FLOAT32, false).reshape(1);
-        return d;
-    }
-
-    private static void check(Map<String, Double> values, String split, int epoch, long step) {
-        for (Map.Entry<String, Double> e : values.entrySet()) {
-            if (!Double.isFinite(e.getValue())) {
-                throw new NonFiniteLossException(split, epoch, step, e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    /** A well-mixed int seed for the engine from the run seed and a counter (SplitMix64 finaliser). */
-    static int seedFor(long seed, long counter) {
-        return (int) (mix(seed, counter) >>> 33);
-    }
-
-    static long mix(long seed, long counter) {
-        long z = seed + 0x9E3779B97F4A7C15L * (counter + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     private static int positive(int v, String what) {
@@ -464,38 +353,5 @@ public final class Fit {
     }
 
     /** A block whose parameters live in a manager this class created. */
-    private static final class Owned {
-        final Block block;
-        final NDManager manager;
-
-        Owned(Block block, NDManager manager) {
-            this.block = block;
-            this.manager = manager;
-        }
-    }
-
-    /** Batch-size-weighted sums of loss terms. */
-    private static final class Accumulator {
-        final Map<String, Double> sums = new LinkedHashMap<>();
-        long count;
-
-        void add(Map<String, Double> values, int n) {
-            for (Map.Entry<String, Double> e : values.entrySet()) {
-                sums.merge(e.getKey(), e.getValue() * n, Double::sum);
-            }
-            count += n;
-        }
-
-        double mean(String term) {
-            return sums.getOrDefault(term, Double.NaN) / count;
-        }
-
-        Map<String, Double> means(String split) {
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (String term : sums.keySet()) {
-                out.put(split + "/" + term, mean(term));
-            }
-            return out;
-        }
-    }
+    private record Owned(Block block, NDManager manager) {}
 }

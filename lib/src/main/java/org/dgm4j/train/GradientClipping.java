@@ -6,11 +6,33 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
+import org.dgm4j.Describable;
 
-/** Clipping of gradients by their global L2 norm (the norm of all gradients concatenated). */
-public final class GradientClipping {
+/**
+ * Clipping of gradients by their global L2 norm (the norm of all gradients concatenated): the static
+ * methods, and a training listener that clips every step's gradients before the update.
+ */
+public final class GradientClipping implements TrainingListener, Describable {
 
-    private GradientClipping() {}
+    private final double maxNorm;
+
+    /** The listener clipping to {@code maxNorm} > 0. */
+    public GradientClipping(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("maxNorm must be > 0, got " + maxNorm);
+        }
+        this.maxNorm = maxNorm;
+    }
+
+    @Override
+    public void onBeforeUpdate(TrainingLoop loop, Step step) {
+        clipByGlobalNorm(step.gradients(), maxNorm);
+    }
+
+    @Override
+    public String describe() {
+        return "clip=" + maxNorm;
+    }
 
     /**
      * sqrt(sum over arrays of sum of squares), computed on the concatenated gradients with a single read back

@@ -1,6 +1,5 @@
 package org.dgm4j.train;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dgm4j.plot.LinePlot;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -100,11 +98,6 @@ public final class History {
             t.addColumns(DoubleColumn.create(m, series(m)));
         }
         return t;
-    }
-
-    /** Loss curves of every metric against the epoch (course plot style). */
-    public BufferedImage plot() {
-        return LinePlot.lossCurves(table(), "epoch").render();
     }
 
     /** CSV text with the columns of {@link #table()}; doubles are written exactly (round-trip). */

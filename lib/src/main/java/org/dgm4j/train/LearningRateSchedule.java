@@ -29,8 +29,8 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * Linear warm-up from 0 over {@code warmupSteps}, then cosine decay to 0 at the last step
-     * ({@code warmupSteps = 0} gives plain cosine decay).
+     * Linear warm-up from 0 over {@code warmupSteps}, then cosine decay to 0 at the last step, step
+     * {@code totalSteps - 1} ({@code warmupSteps = 0} gives plain cosine decay).
      */
     static LearningRateSchedule cosine(long warmupSteps) {
         if (warmupSteps < 0) {
@@ -42,7 +42,8 @@ public interface LearningRateSchedule {
                 if (step < warmupSteps) {
                     return (step + 1.0) / warmupSteps;
                 }
-                long decaySteps = Math.max(1, totalSteps - warmupSteps);
+                // The decay spans the steps warmupSteps .. totalSteps - 1, so the last step gets 0.
+                long decaySteps = Math.max(1, totalSteps - 1 - warmupSteps);
                 double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);
                 return 0.5 * (1 + Math.cos(Math.PI * progress));
             }

@@ -1,6 +1,7 @@
 package org.dgm4j.train;
 
-import org.dgm4j.notebook.Notebook;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Receives training progress from the fit loop. Implementations render it: in place in a terminal or
@@ -33,16 +34,17 @@ public interface Progress {
         return new ConsoleProgress(System.out, System.console() != null);
     }
 
-    /** In a notebook kernel {@link #notebook()}, elsewhere {@link #console()}. */
+    /**
+     * The progress a fit shows when none is given: {@link #console()} unless another default was set
+     * ({@code Course.setup()} sets the notebook's in a kernel).
+     */
     static Progress auto() {
-        return Notebook.inNotebook() ? notebook() : console();
+        return DefaultProgress.supplier.get();
     }
 
-    /**
-     * One line per training run in the notebook, updated in place: a progress bar with the epoch, step,
-     * images/s and running loss, and at the end the run's epochs, seconds and final losses.
-     */
-    static Progress notebook() {
-        return new NotebookProgress();
+    /** Makes {@code progress} the default of {@link #auto()} for this JVM. */
+    static void setDefault(Supplier<Progress> progress) {
+        DefaultProgress.supplier = Objects.requireNonNull(progress, "progress");
     }
+
 }

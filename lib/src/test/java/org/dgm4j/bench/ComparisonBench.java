@@ -30,12 +30,14 @@ import org.dgm4j.Profile;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.diffusion.DiffusionModel;
-import org.dgm4j.diffusion.DiffusionRecipe;
+import org.dgm4j.experiments.DiffusionRecipe;
+import org.dgm4j.loss.DenoisingObjective;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.loss.VaeObjective;
 import org.dgm4j.model.Vae;
 import org.dgm4j.train.BatchSource;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.dgm4j.train.Fit;
-import org.dgm4j.train.Objective;
 import org.dgm4j.train.Progress;
 
 /**
@@ -218,7 +220,7 @@ public final class ComparisonBench {
         private static BenchModel unet() {
             DiffusionRecipe recipe = DiffusionRecipe.forProfile(Profile.QUICK);
             DiffusionModel model = recipe.newModel();
-            return new BenchModel(model, model.objective(), 28, recipe.learningRate(), (store, b) -> {
+            return new BenchModel(model, new DenoisingObjective(model), 28, recipe.learningRate(), (store, b) -> {
                 NDManager m = b.manager();
                 NDArray t = m.randomInteger(0, recipe.steps(), new Shape(b.size()), DataType.INT32);
                 return model.net().predict(store, DiffusionModel.toModelRange(b.x()), t.toType(DataType.FLOAT32, false),
@@ -233,7 +235,7 @@ public final class ComparisonBench {
             }
             DiffusionModel model = (DiffusionModel) block;
             return fit.inputShapes(model.inputShapes(side, side)).clipGradientNorm(DiffusionRecipe.CLIP_NORM)
-                    .afterStep(model.emaHook(ddpm.emaDecay()));
+                    .listener(new ExponentialMovingAverage(model.net(), model.ema(), ddpm.emaDecay()));
         }
 
         /** Initialises the parameters in {@code manager} and returns the number of trainable scalars. */

@@ -10,9 +10,10 @@ import org.dgm4j.data.Mnist;
 import org.dgm4j.diffusion.DdimSampler;
 import org.dgm4j.diffusion.DdpmSampler;
 import org.dgm4j.diffusion.DiffusionModel;
-import org.dgm4j.diffusion.DiffusionRecipe;
 import org.dgm4j.diffusion.ReverseSampler;
 import org.dgm4j.diffusion.SampleRun;
+import org.dgm4j.experiments.CourseClassifier;
+import org.dgm4j.experiments.DiffusionRecipe;
 import org.dgm4j.metrics.MnistClassifier;
 import org.dgm4j.metrics.SampleQuality;
 import org.dgm4j.train.History;
@@ -36,7 +37,7 @@ public final class DiffusionQualityBench {
         System.out.println(Engines.describe() + ", profile " + profile.id() + ", recipe " + recipe);
         try (NDManager m = Engines.newManager(); ImageDataset train = Mnist.train(m); ImageDataset test = Mnist.test(m)) {
             long t0 = System.nanoTime();
-            MnistClassifier classifier = MnistClassifier.trained(m);
+            MnistClassifier classifier = CourseClassifier.trained(m);
             System.out.printf("classifier: test accuracy %.4f (%.0f s incl. training or loading)%n",
                     classifier.accuracy(test), (System.nanoTime() - t0) / 1e9);
             SampleQuality quality = new SampleQuality(classifier, test);

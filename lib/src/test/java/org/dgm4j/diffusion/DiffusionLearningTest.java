@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.Mnist;
+import org.dgm4j.loss.DenoisingObjective;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.dgm4j.train.Fit;
 import org.dgm4j.train.History;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ class DiffusionLearningTest {
                 ImageDataset train = all.subset(1024, 5)) {
             DiffusionModel model = new DiffusionModel(new UNetConfig(8, new int[] {1, 2}, 1, false, 4, 0),
                     NoiseSchedule.cosine(200));
-            History history = Fit.of(model, model.objective()).train(train).inputShapes(model.inputShapes(28, 28))
+            History history = Fit.of(model, new DenoisingObjective(model)).train(train).inputShapes(model.inputShapes(28, 28))
                     .epochs(2).batchSize(64).learningRate(2e-3).clipGradientNorm(1.0).seed(1)
-                    .afterStep(model.emaHook(0.99)).run();
+                    .listener(new ExponentialMovingAverage(model.net(), model.ema(), 0.99)).run();
             double[] loss = history.series("train/total");
             System.out.println("eps-MSE per epoch: " + java.util.Arrays.toString(loss));
             assertEquals(2, loss.length);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
 import org.dgm4j.Engines;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.junit.jupiter.api.Test;
 
 /** The EMA update against its closed form, weight by weight, and its decay warm-up. */
@@ -27,7 +28,7 @@ class EmaTest {
                 trained[i] = w.toFloatArray();
                 before[i] = all.valueAt(half + i).getArray().toFloatArray();
             }
-            model.updateEma(0.9);
+            new ExponentialMovingAverage(model.net(), model.ema(), 0.995).update(0.9);
             for (int i = 0; i < half; i++) {
                 float[] expected = new float[before[i].length];
                 for (int k = 0; k < expected.length; k++) {
@@ -43,7 +44,7 @@ class EmaTest {
     void decayWarmsUpThenStaysAtItsCeiling() {
         try (NDManager m = Engines.newManager()) {
             DiffusionModel model = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(10)).initialize(m, 28, 28);
-            EmaUpdate hook = new EmaUpdate(model, 0.995);
+            ExponentialMovingAverage hook = new ExponentialMovingAverage(model.net(), model.ema(), 0.995);
             assertEquals(0.1, hook.decayAt(0), 1e-12);
             assertEquals(0.995, hook.decayAt(100_000), 1e-12);
         }

@@ -12,13 +12,12 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dgm4j.Engines;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.data.Mnist;
+import org.dgm4j.data.MnistSubsets;
 import org.dgm4j.loss.Kl;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
 import org.dgm4j.train.Checkpoints;
 import org.dgm4j.train.History;
@@ -32,27 +31,23 @@ import tech.tablesaw.api.Table;
 /** A small β sweep of a dense VAE on real MNIST subsets. */
 class BetaSweepTest {
 
-    private static NDManager manager;
-    private static ImageDataset train;
-    private static ImageDataset test;
-
     @TempDir
     static Path root;
 
+    private static MnistSubsets mnist;
+
     @BeforeAll
     static void data() {
-        manager = Engines.newManager();
-        train = Mnist.train(manager).subset(512, 1);
-        test = Mnist.test(manager).subset(300, 2);
+        mnist = MnistSubsets.load(512, 300);
     }
 
     @AfterAll
     static void close() {
-        manager.close();
+        mnist.close();
     }
 
     private static BetaSweep sweep(List<String> messages) {
-        return BetaSweep.of(VaeRecipe.mlp(3).withTraining(512, 2, 64, 3e-3)).betas(0.001, 1, 50).trainOn(train).evaluateOn(test)
+        return BetaSweep.of(VaeRecipe.mlp(3).withTraining(512, 2, 64, 3e-3)).betas(0.001, 1, 50).trainOn(mnist.train()).evaluateOn(mnist.test())
                 .fit(f -> f.progress(Progress.silent()).checkpoints(Checkpoints.at(root).reportingTo(messages::add)));
     }
 
@@ -84,9 +79,10 @@ class BetaSweepTest {
     @Test
     void evaluationMatchesOneFullBatchComputedByHand() {
         Vae vae = Vae.mlp(new Shape(1, 28, 28), 4, 32);
-        vae.initialize(manager);
+        vae.initialize(mnist.manager());
+        ImageDataset test = mnist.test();
         BetaSweep.Run run = BetaSweep.evaluate("m", 2.0, vae, new History(), test, 9);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = mnist.manager().newSubManager()) {
             NDArray x = test.x(m, 0, test.size());
             Gaussian q = vae.encode(x);
             NDArray z = q.sample(NoiseSource.seeded(9).sample(m, q.mu().getShape()));
@@ -117,7 +113,7 @@ class BetaSweepTest {
         History h = new History();
         h.add(java.util.Map.of("train/total", 1.0), 2.0);
         h.add(java.util.Map.of("train/total", 1.0), 4.0);
-        Vae vae = Vae.mlp(new Shape(1, 28, 28), 2, 8).initialize(manager);
+        Vae vae = Vae.mlp(new Shape(1, 28, 28), 2, 8).initialize(mnist.manager());
         BetaSweep.Result result = new BetaSweep.Result(List.of(
                 new BetaSweep.Run("m", 2, 0.5, vae, h, 100, new double[] {1, 2}),
                 new BetaSweep.Run("m", 2, 4, vae, h, 120, new double[] {0.5, 0.001})));

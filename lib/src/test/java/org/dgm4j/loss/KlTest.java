@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.dgm4j.Engines;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.LogDensities;
 import org.dgm4j.model.NoiseSource;
 import org.junit.jupiter.api.Test;
 

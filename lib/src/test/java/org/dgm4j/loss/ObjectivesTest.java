@@ -12,12 +12,13 @@ import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.dgm4j.Engines;
 import org.dgm4j.data.Batch;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.model.Autoencoder;
 import org.dgm4j.model.ConditionalVae;
 import org.dgm4j.model.Gaussian;
 import org.dgm4j.model.NoiseSource;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.model.Vae;
-import org.dgm4j.train.Objective;
 import org.junit.jupiter.api.Test;
 
 class ObjectivesTest {
@@ -31,10 +32,10 @@ class ObjectivesTest {
                 bm.create(new int[] {0, 1, 2, 0, 1, 2, 0, 1}));
     }
 
-    /** Runs one training-mode evaluation under a gradient collector and checks all parameters get gradients. */
+    /** Runs the first training step under a gradient collector and checks all parameters get gradients. */
     private static Map<String, Double> step(NDManager m, Objective objective, ai.djl.nn.Block block) {
         try (Batch b = batch(m, 1); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            LossTerms terms = objective.compute(b, true);
+            LossTerms terms = objective.compute(b, true, 0);
             gc.backward(terms.total());
             for (var p : block.getParameters()) {
                 NDArray g = p.getValue().getArray().getGradient();
@@ -50,16 +51,16 @@ class ObjectivesTest {
         try (NDManager m = Engines.newManager()) {
             Vae vae = Vae.mlp(IMAGE, 3, 16).setNoise(NoiseSource.zeros()).initialize(m);
             VaeObjective warm = new VaeObjective(vae, Reconstruction.bernoulli(), 4.0, KlWarmup.linear(2));
-            assertEquals(0.0, warm.currentBeta());
+            assertEquals(0.0, warm.beta(0));
             Map<String, Double> first = step(m, warm, vae);
             assertEquals(first.get("recon"), first.get(LossTerms.TOTAL), 1e-4, "warm-up starts at 0");
-            assertEquals(2.0, warm.currentBeta());
-            step(m, warm, vae);
-            assertEquals(4.0, warm.currentBeta());
+            assertEquals(2.0, warm.beta(1));
+            assertEquals(4.0, warm.beta(2));
             try (Batch b = batch(m, 1)) {
                 Map<String, Double> s = warm.compute(b, false).scalars();
-                assertEquals(s.get("recon") + 4 * s.get("kl"), s.get(LossTerms.TOTAL), 1e-3);
-                assertEquals(4.0, warm.currentBeta(), "validation does not advance the warm-up");
+                assertEquals(s.get("recon") + 4 * s.get("kl"), s.get(LossTerms.TOTAL), 1e-3, "outside a fit: full β");
+                Map<String, Double> half = warm.compute(b, false, 1).scalars();
+                assertEquals(half.get("recon") + 2 * half.get("kl"), half.get(LossTerms.TOTAL), 1e-3);
             }
         }
     }
@@ -102,7 +103,7 @@ class ObjectivesTest {
                     KlWarmup.linear(2));
             Map<String, Double> first = step(m, warm, cvae);
             assertEquals(first.get("recon"), first.get(LossTerms.TOTAL), 1e-4, "warm-up starts at 0");
-            assertEquals(1.0, warm.currentBeta());
+            assertEquals(1.0, warm.beta(1));
         }
     }
 
@@ -110,7 +111,7 @@ class ObjectivesTest {
     void sparsePriorObjectiveCombinesReconKlAndMmd() {
         try (NDManager m = Engines.newManager()) {
             Vae vae = Vae.mlp(IMAGE, 4, 16).initialize(m);
-            SparsePriorVaeObjective objective = new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 2.0, 50.0, 3);
+            SparsePriorVaeObjective objective = new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 2.0, 50.0);
             Map<String, Double> s = step(m, objective, vae);
             assertEquals(s.get("recon") + 2 * s.get("kl") + 50 * s.get("reg"), s.get(LossTerms.TOTAL), 1e-2);
             assertTrue(s.get("reg") > 0);
@@ -135,15 +136,18 @@ class ObjectivesTest {
         assertEquals("VaeObjective(recon=bernoulli, beta=4.0, warmup=linear(100 steps))", beta4);
         assertTrue(!beta4.equals(new VaeObjective(vae, Reconstruction.bernoulli(), 128, KlWarmup.linear(100)).toString()));
         assertEquals("VaeObjective(recon=gaussian(sigma=0.1), beta=1.0, warmup=none)",
-                new VaeObjective(vae, Reconstruction.gaussian(0.1), 1, KlWarmup.none()).toString());
+                new VaeObjective(Vae.mlp(IMAGE, 2, 8).setLikelihood(Reconstruction.gaussian(0.1)),
+                        Reconstruction.gaussian(0.1), 1, KlWarmup.none()).toString());
         assertEquals("SparsePriorVaeObjective(recon=bernoulli, prior=SparsePrior(gamma=0.8, sigma0=0.05), beta=1.0,"
-                + " alpha=100.0, priorSeed=7)", new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 1, 100, 7).toString());
+                + " alpha=100.0, prior samples from the engine)",
+                new SparsePriorVaeObjective(vae, new SparsePrior(0.8), 1, 100).toString());
         assertEquals("AutoencoderObjective(recon=bernoulli, inputNoiseStd=0.3)",
                 AutoencoderObjective.denoising(Autoencoder.mlp(IMAGE, 2, 8), 0.3).toString());
         ConditionalVae cvae = ConditionalVae.mlp(IMAGE, 3, 2, 8);
         assertEquals("ConditionalVaeObjective(recon=bernoulli, beta=1.0, warmup=none)",
                 new ConditionalVaeObjective(cvae).toString());
         assertEquals("ConditionalVaeObjective(recon=gaussian(sigma=0.1), beta=4.0, warmup=linear(100 steps))",
-                new ConditionalVaeObjective(cvae, Reconstruction.gaussian(0.1), 4, KlWarmup.linear(100)).toString());
+                new ConditionalVaeObjective(ConditionalVae.mlp(IMAGE, 3, 2, 8).setLikelihood(Reconstruction.gaussian(0.1)),
+                        Reconstruction.gaussian(0.1), 4, KlWarmup.linear(100)).toString());
     }
 }

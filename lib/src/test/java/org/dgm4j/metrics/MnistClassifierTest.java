@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.MnistSubsets;
+import org.dgm4j.experiments.CourseClassifier;
 import org.dgm4j.train.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class MnistClassifierTest {
         try (MnistSubsets mnist = MnistSubsets.load(6000, 1000)) {
             NDManager m = mnist.manager();
             ImageDataset heldOut = mnist.test();
-            MnistClassifier classifier = MnistClassifier.train(mnist.train(), null, 2, 3, null);
+            MnistClassifier classifier = CourseClassifier.train(mnist.train(), null, 2, 3, null);
             double accuracy = classifier.accuracy(heldOut);
             System.out.println("held-out accuracy after 94 steps: " + accuracy);
             assertTrue(accuracy >= MIN_ACCURACY, "accuracy " + accuracy + " < " + MIN_ACCURACY);

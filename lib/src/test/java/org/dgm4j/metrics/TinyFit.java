@@ -10,7 +10,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
-import org.dgm4j.train.Objective;
+import org.dgm4j.loss.Objective;
 
 /** A minimal Adam loop for metric tests (the course's fit loop lives in org.dgm4j.train). */
 final class TinyFit {

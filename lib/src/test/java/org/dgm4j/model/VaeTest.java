@@ -16,8 +16,8 @@ import ai.djl.training.ParameterStore;
 import org.dgm4j.Engines;
 import org.dgm4j.data.Batch;
 import org.dgm4j.loss.LossTerms;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.loss.VaeObjective;
+import org.dgm4j.model.Reconstruction;
 import org.dgm4j.ops.Upsampling;
 import org.junit.jupiter.api.Test;
 

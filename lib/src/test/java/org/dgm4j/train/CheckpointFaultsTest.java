@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -18,9 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dgm4j.Engines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dgm4j.data.AtomicFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,27 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * corrupt manifest. Each asserts the message and that no trained model or history is lost.
  */
 @Tag("faults")
-class CheckpointFaultsTest {
-
-    private static NDManager manager;
-    private static TensorSource train;
+class CheckpointFaultsTest extends CountingFits {
 
     @TempDir
     Path root;
-
-    private final List<String> messages = new ArrayList<>();
-    private int trainingCalls;
-
-    @BeforeAll
-    static void data() {
-        manager = Engines.newManager();
-        train = TensorSource.patterns(manager, 256, 1);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private record Result(TinyVae vae, History history) {
         float[] firstParameter() {
@@ -62,13 +42,7 @@ class CheckpointFaultsTest {
 
     private Result fit(Checkpoints store) {
         TinyVae vae = new TinyVae(64, 16, 3);
-        Objective inner = vae.objective();
-        Objective counting = (batch, training) -> {
-            trainingCalls += training ? 1 : 0;
-            return inner.compute(batch, training);
-        };
-        History h = Fit.of(vae, counting).train(train).epochs(2).batchSize(64).seed(5)
-                .progress(Progress.silent()).cache("vae").checkpoints(store.reportingTo(messages::add)).run();
+        History h = countingFit(vae).cache("vae").checkpoints(store.reportingTo(messages::add)).run();
         return new Result(vae, h);
     }
 
@@ -90,7 +64,7 @@ class CheckpointFaultsTest {
             if (++writes[0] == 2) { // the parameters are written, the history finds the disk full
                 throw new FileSystemException(target.toString(), null, "No space left on device");
             }
-            Checkpoints.writeAtomically(target, data);
+            AtomicFiles.write(target, data);
         });
         Result r = fit(full);
         assertEquals(8, trainingCalls, "training ran to the end");
@@ -146,7 +120,7 @@ class CheckpointFaultsTest {
                     Files.write(target.resolveSibling(target.getFileName() + "123.tmp"), new byte[] {1, 2});
                     throw new Killed();
                 }
-                Checkpoints.writeAtomically(target, data);
+                AtomicFiles.write(target, data);
             });
             assertThrows(Killed.class, () -> fit(dying));
             trainingCalls = 0;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -15,35 +14,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dgm4j.Engines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("faults")
-class CheckpointsTest {
-
-    private static NDManager manager;
-    private static TensorSource train;
+class CheckpointsTest extends CountingFits {
 
     @TempDir
     Path root;
-
-    private final List<String> messages = new ArrayList<>();
-    private int trainingCalls;
-
-    @BeforeAll
-    static void data() {
-        manager = Engines.newManager();
-        train = TensorSource.patterns(manager, 256, 1);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @AfterEach
     void clearRetrainProperty() {
@@ -53,13 +33,7 @@ class CheckpointsTest {
     /** A fresh block (as a re-run notebook cell builds one) fitted with the cache. */
     private Result cachedFit(String name, boolean retrain) {
         TinyVae vae = new TinyVae(64, 16, 3);
-        Objective inner = vae.objective();
-        Objective counting = (batch, training) -> {
-            trainingCalls += training ? 1 : 0;
-            return inner.compute(batch, training);
-        };
-        History h = Fit.of(vae, counting).train(train).epochs(2).batchSize(64).seed(5)
-                .progress(Progress.silent()).cache(name).retrain(retrain)
+        History h = countingFit(vae).cache(name).retrain(retrain)
                 .checkpoints(Checkpoints.at(root).reportingTo(messages::add)).run();
         return new Result(vae, h);
     }

@@ -9,11 +9,12 @@ import ai.djl.nn.Activation;
 import java.util.Arrays;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.data.MnistSubsets;
+import org.dgm4j.experiments.CourseClassifier;
 import org.dgm4j.loss.ConditionalVaeObjective;
-import org.dgm4j.loss.Reconstruction;
 import org.dgm4j.metrics.MnistClassifier;
 import org.dgm4j.model.ConditionalVae;
 import org.dgm4j.model.Gaussian;
+import org.dgm4j.model.Reconstruction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +60,7 @@ class ConditionalVaeLearningTest {
                         "reconstruction with the true labels " + right + " vs wrong labels " + other + " nats");
             }
 
-            MnistClassifier classifier = MnistClassifier.train(mnist.train(), null, 1, 3, null);
+            MnistClassifier classifier = CourseClassifier.train(mnist.train(), null, 1, 3, null);
             try (NDManager m = mnist.manager().newSubManager()) {
                 int[] wanted = new int[500];
                 Arrays.setAll(wanted, i -> i % 10);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dgm4j.Engines;
 import org.dgm4j.loss.LossTerms;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.ops.Scalars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,8 +77,8 @@ class FitTest {
         TinyVae vae = new TinyVae(64, 32, 4);
         Objective inner = vae.objective();
         int[] calls = {0};
-        Objective poisoned = (batch, training) -> {
-            LossTerms t = inner.compute(batch, training);
+        Objective poisoned = (batch, training, step) -> {
+            LossTerms t = inner.compute(batch, training, step);
             calls[0]++;
             if (training && calls[0] == 8 + 3) { // 8 steps per epoch: epoch 2, step 3
                 return LossTerms.of(t.total()).with("recon", t.components().get("recon"))
@@ -130,21 +131,24 @@ class FitTest {
     }
 
     @Test
-    void hookRunsAfterEveryUpdateAndClippingChangesTheRun() {
+    void listenersSeeEveryUpdateAndClippingChangesTheRun() {
         TinyVae vae = new TinyVae(64, 32, 4);
         List<Long> steps = new ArrayList<>();
         List<Float> firstWeight = new ArrayList<>();
         History clipped = Fit.of(vae, vae.objective()).train(train).epochs(2).batchSize(64).seed(7)
                 .learningRate(3e-3).clipGradientNorm(0.5).progress(Progress.silent())
-                .afterStep((step, block) -> {
-                    steps.add(step);
-                    firstWeight.add(block.getParameters().valueAt(0).getArray().getFloat(0, 0));
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onTrainingBatch(TrainingLoop loop, Step step) {
+                        steps.add(step.global());
+                        firstWeight.add(loop.block().getParameters().valueAt(0).getArray().getFloat(0, 0));
+                    }
                 }).run();
         assertEquals(16, steps.size());
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(i + 1L, steps.get(i));
         }
-        assertFalse(firstWeight.get(0).equals(firstWeight.get(1)), "the hook sees the updated weights");
+        assertFalse(firstWeight.get(0).equals(firstWeight.get(1)), "the listener sees the updated weights");
         History plain = fit(7, 2);
         assertFalse(plain.last("train/total") == clipped.last("train/total"));
         assertTrue(Double.isFinite(clipped.last("train/total")));

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 class LearningRateScheduleTest {
 
     @Test
-    void cosineWarmsUpLinearlyThenDecaysToZero() {
+    void cosineWarmsUpLinearlyThenReachesZeroOnTheLastStep() {
+        // The loop calls factor with the 0-based step, so the last of 111 steps is step 110.
         LearningRateSchedule s = LearningRateSchedule.cosine(10);
-        assertEquals(0.1, s.factor(0, 110), 1e-12);
-        assertEquals(1.0, s.factor(9, 110), 1e-12);
-        assertEquals(1.0, s.factor(10, 110), 1e-12);
-        assertEquals(0.5, s.factor(60, 110), 1e-12);
-        assertEquals(0.0, s.factor(110, 110), 1e-12);
+        assertEquals(0.1, s.factor(0, 111), 1e-12);
+        assertEquals(1.0, s.factor(9, 111), 1e-12);
+        assertEquals(1.0, s.factor(10, 111), 1e-12);
+        assertEquals(0.5, s.factor(60, 111), 1e-12);
+        assertEquals(0.0, s.factor(110, 111), 1e-12);
+        assertEquals(0.0, LearningRateSchedule.cosine(0).factor(99, 100), 1e-12);
         assertEquals("cosine(warmup=10)", s.describe());
     }
 

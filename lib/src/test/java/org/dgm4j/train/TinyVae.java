@@ -12,8 +12,10 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
 import org.dgm4j.loss.LossTerms;
+import org.dgm4j.loss.Objective;
 import org.dgm4j.ops.Scalars;
 
 /**
@@ -66,7 +68,7 @@ final class TinyVae extends AbstractBlock {
 
     /** Negative ELBO per image: BCE-with-logits summed over pixels plus KL, both averaged over the batch. */
     Objective objective() {
-        return (Batch batch, boolean training) -> {
+        return described("TinyVae negative ELBO", (batch, training, step) -> {
             ParameterStore ps = new ParameterStore(batch.manager(), false);
             NDArray x = batch.x().reshape(batch.size(), -1);
             NDList out = forward(ps, new NDList(batch.x()), training);
@@ -80,6 +82,27 @@ final class TinyVae extends AbstractBlock {
             NDArray kl = Scalars.mul(Scalars.add(logvar, 1).sub(mu.square()).sub(logvar.exp())
                     .sum(new int[] {1}), -0.5).mean();
             return LossTerms.of(recon.add(kl)).with("recon", recon).with("kl", kl);
-        };
+        });
+    }
+
+    /** {@code objective} described as {@code description}, so that its runs can be cached. */
+    static Objective described(String description, Objective objective) {
+        final class Described implements Objective, Describable {
+            @Override
+            public LossTerms compute(Batch batch, boolean training, long step) {
+                return objective.compute(batch, training, step);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        }
+        return new Described();
     }
 }

@@ -1,4 +1,4 @@
-package org.dgm4j.loss;
+package org.dgm4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
@@ -54,7 +54,7 @@ public interface Reconstruction {
                 Scalars.add(Scalars.div(target.sub(Activation.sigmoid(logits)).abs(), b), Math.log(2 * b))));
     }
 
-    /** {@code loss} with {@code name} as its {@code toString()} (which training cache keys include). */
+    /** {@code loss} with {@code name} as its {@code toString()} (which model and objective descriptions include). */
     static Reconstruction named(String name, Reconstruction loss) {
         return new Reconstruction() {
             @Override

@@ -1,15 +1,12 @@
-package org.dgm4j.train;
+package org.dgm4j.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.dgm4j.Engines;
-import org.dgm4j.notebook.Display;
-import org.dgm4j.notebook.MimeBundle;
-import org.dgm4j.notebook.Notebook;
+import org.dgm4j.train.History;
+import org.dgm4j.train.Progress;
 import org.junit.jupiter.api.Test;
 
 class NotebookProgressTest {
@@ -47,13 +44,18 @@ class NotebookProgressTest {
     void inAKernelEachRunIsOneLineUpdatedInPlaceEndingWithItsFinalFigures() {
         RecordingDisplay display = new RecordingDisplay();
         Notebook.use(display);
-        History h;
-        try (NDManager manager = Engines.newManager()) {
-            TensorSource train = TensorSource.patterns(manager, 256, 1);
-            TensorSource validation = TensorSource.patterns(manager, 64, 2);
-            TinyVae vae = new TinyVae(64, 16, 3);
-            h = Fit.of(vae, vae.objective()).train(train).validation(validation).epochs(3).batchSize(64).seed(1)
-                    .progress(Progress.auto()).run();
+        History h = new History();
+        try {
+            Progress progress = new NotebookProgress();
+            progress.start("TinyVae", 3, 4);
+            for (int epoch = 1; epoch <= 3; epoch++) {
+                for (int step = 1; step <= 4; step++) {
+                    progress.step(epoch, step, 1000, 90.0 - epoch);
+                }
+                h.add(java.util.Map.of("train/total", 90.0 - epoch, "val/total", 91.0 - epoch), 1.5);
+                progress.epoch(h);
+            }
+            progress.finish();
         } finally {
             Notebook.use(null);
         }

@@ -1,17 +1,17 @@
-package org.dgm4j.train;
+package org.dgm4j.notebook;
 
 import java.util.Locale;
-import org.dgm4j.notebook.DisplayHandle;
-import org.dgm4j.notebook.MimeBundle;
-import org.dgm4j.notebook.Notebook;
+import org.dgm4j.train.History;
+import org.dgm4j.train.Progress;
 
 /**
  * Progress in a notebook: one line per training run, replaced in place (at most twice a second) with
  * the epoch, step, throughput and running loss and a progress bar, and at the end with the run's final
  * figures, e.g. {@code mlp-z2  20 epochs  1200 s  train 145.2  val 146.3}. Nothing else is shown per
- * epoch; the history stays available from {@link Fit#run()} ({@link History#table()}, {@link History#plot()}).
+ * epoch; the history stays available from {@code Fit.run()} ({@link History#table()}).
+ * {@code Course.setup()} makes it the default progress ({@link Progress#setDefault}) in a kernel.
  */
-final class NotebookProgress implements Progress {
+public final class NotebookProgress implements Progress {
 
     private static final long REDRAW_NANOS = 500_000_000L;
 

@@ -1,8 +1,13 @@
-package org.dgm4j.diffusion;
+package org.dgm4j.experiments;
 
 import java.util.Locale;
 import org.dgm4j.Profile;
 import org.dgm4j.data.ImageDataset;
+import org.dgm4j.diffusion.DiffusionModel;
+import org.dgm4j.diffusion.NoiseSchedule;
+import org.dgm4j.diffusion.UNetConfig;
+import org.dgm4j.loss.DenoisingObjective;
+import org.dgm4j.train.ExponentialMovingAverage;
 import org.dgm4j.train.Fit;
 import org.dgm4j.train.History;
 import org.dgm4j.train.LearningRateSchedule;
@@ -76,11 +81,11 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
     public History fit(DiffusionModel model, ImageDataset train, ImageDataset test) {
         ImageDataset data = train.size() > trainImages ? train.subset(trainImages, 1) : train;
         try (ImageDataset validation = test.head(validationImages)) {
-            return Fit.of(model, model.objective()).train(data).validation(validation)
+            return Fit.of(model, new DenoisingObjective(model)).train(data).validation(validation)
                     .inputShapes(model.inputShapes(train.height(), train.width()))
                     .epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(learningRateSchedule)
                     .clipGradientNorm(CLIP_NORM)
-                    .seed(1).afterStep(model.emaHook(emaDecay)).describe(toString()).cache(cacheName()).run();
+                    .seed(1).listener(new ExponentialMovingAverage(model.net(), model.ema(), emaDecay)).describe(toString()).cache(cacheName()).run();
         } finally {
             if (data != train) {
                 data.close();

@@ -1,13 +1,13 @@
-package org.dgm4j.diffusion;
+package org.dgm4j.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.dgm4j.Describable;
 import org.dgm4j.data.Batch;
-import org.dgm4j.loss.LossTerms;
-import org.dgm4j.train.Objective;
+import org.dgm4j.diffusion.DiffusionModel;
 
 /**
  * The simplified DDPM loss of Ho et al. (2020): draw t uniformly, ε ~ N(0, I), form
@@ -16,10 +16,15 @@ import org.dgm4j.train.Objective;
  * repeat exactly. A conditional model gets the batch labels, each replaced by the null label with
  * probability {@code labelDropout} (classifier-free guidance training). Reports the total as {@code "mse"} as well.
  */
-public final class DenoisingObjective implements Objective {
+public final class DenoisingObjective implements Objective, Describable {
 
     private final DiffusionModel model;
     private final double labelDropout;
+
+    /** The objective on {@code model}; a conditional model drops labels at {@link DiffusionModel#DEFAULT_LABEL_DROPOUT}. */
+    public DenoisingObjective(DiffusionModel model) {
+        this(model, model.isConditional() ? DiffusionModel.DEFAULT_LABEL_DROPOUT : 0);
+    }
 
     /** The objective on {@code model}; {@code labelDropout} in [0, 1) is the null-label share of a conditional model. */
     public DenoisingObjective(DiffusionModel model, double labelDropout) {
@@ -32,7 +37,7 @@ public final class DenoisingObjective implements Objective {
     }
 
     @Override
-    public LossTerms compute(Batch batch, boolean training) {
+    public LossTerms compute(Batch batch, boolean training, long step) {
         NDManager m = batch.manager();
         NDArray x0 = DiffusionModel.toModelRange(batch.x());
         Shape shape = x0.getShape();
@@ -51,8 +56,13 @@ public final class DenoisingObjective implements Objective {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return "DenoisingObjective(eps-MSE, " + model.schedule() + (model.isConditional() ? ", label dropout " + labelDropout : "")
                 + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

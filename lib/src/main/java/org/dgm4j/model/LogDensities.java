@@ -1,4 +1,4 @@
-package org.dgm4j.loss;
+package org.dgm4j.model;
 
 import ai.djl.ndarray.NDArray;
 import org.dgm4j.ops.Scalars;

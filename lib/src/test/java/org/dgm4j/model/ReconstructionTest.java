@@ -1,4 +1,4 @@
-package org.dgm4j.loss;
+package org.dgm4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
