@@ -27,7 +27,8 @@ class PackageOrderTest {
 
     /** The layers, lowest first: a package or a root class name. */
     static final List<String> ORDER = List.of("Profile Engines Describable", "ops", "data", "model", "diffusion",
-            "loss", "train", "metrics", "experiments", "embed", "plot", "notebook", "lecture", "Course");
+            "loss", "train", "metrics", "experiments", "latent", "embed", "plot", "notebook", "exercises", "lecture",
+            "Course");
 
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.dgm4j(?:\\.(\\w+))?;", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.dgm4j\\.(?:([a-z]\\w*)\\.)?([A-Z]\\w*)");

@@ -1,6 +1,7 @@
 package org.dgm4j.diffusion;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -13,25 +14,29 @@ import ai.djl.util.PairList;
 
 /**
  * A denoising diffusion model: a noise schedule, the trained noise-prediction {@link UNet} and a frozen
- * copy of it holding the exponential moving average (EMA) of its weights, which the samplers use. Both
- * networks are children of this block, so a checkpoint of the block keeps the EMA weights too. Images
- * enter as [0, 1] and are mapped to [-1, 1] for diffusion.
+ * copy of it holding the exponential moving average (EMA) of its weights. Both networks are children of
+ * this block, so a checkpoint of the block keeps the EMA weights too. Images enter as [0, 1] and are
+ * mapped to [-1, 1] for diffusion.
+ *
+ * <p>The model is a {@link NoisePredictor} (the EMA network; a conditional one with the null label), so
+ * samplers take it directly; a conditional model is also a {@link ConditionalNoisePredictor}, see
+ * {@link #conditional(int[])} and {@link #guided(int[], double)}.
  *
  * <pre>{@code
  * DiffusionModel ddpm = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(1000));
  * Fit.of(ddpm, new DenoisingObjective(ddpm)).train(mnist).inputShapes(ddpm.inputShapes(28, 28))
  *         .listener(new ExponentialMovingAverage(ddpm.net(), ddpm.ema(), 0.999)).clipGradientNorm(1)
  *         .learningRate(1e-3).cache("ddpm").run();
- * SampleRun run = new DdimSampler(ddpm, 50, 0).sample(manager, 64, 7);
+ * SampleRun run = new DdimSampler(ddpm.schedule(), 50, 0).sample(ddpm, manager, 64, 7);
  * }</pre>
  */
-public final class DiffusionModel extends AbstractBlock {
+public final class DiffusionModel extends AbstractBlock implements NoisePredictor, ConditionalNoisePredictor {
 
     private final NoiseSchedule schedule;
     private final UNet net;
     private final UNet ema;
 
-    /** A model with a fresh U-Net of {@code config} over {@code schedule}. */
+    /** A model with a fresh U-Net of {@code config} (conditional when it has classes) over {@code schedule}. */
     public DiffusionModel(UNetConfig config, NoiseSchedule schedule) {
         this.schedule = schedule;
         net = addChildBlock("net", new UNet(config));
@@ -54,15 +59,100 @@ public final class DiffusionModel extends AbstractBlock {
         return ema;
     }
 
-    /** Initialisation shapes for images of {@code height}×{@code width}: x (1, 1, H, W) and t (1). */
+    /** Initialisation shapes for images of {@code height}×{@code width}: x (1, 1, H, W), t (1) and, if conditional, y (1). */
     public Shape[] inputShapes(int height, int width) {
-        return new Shape[] {new Shape(1, 1, height, width), new Shape(1)};
+        return net.inputShapes(height, width);
+    }
+
+    /** Whether the network takes a class label. */
+    public boolean isConditional() {
+        return net.config().classes() > 0;
+    }
+
+    /** K, the number of classes of a conditional model (the null label's index), 0 if unconditional. */
+    @Override
+    public int classes() {
+        return net.config().classes();
+    }
+
+    /**
+     * ε̂ of the EMA network at time step {@code t} for every row of {@code xt} (model range); a
+     * conditional model is given the null label, i.e. predicts unconditionally.
+     */
+    @Override
+    public NDArray predictNoise(NDArray xt, int t) {
+        return predict(ema, xt, t, isConditional() ? nullLabels(xt) : null);
+    }
+
+    /** ε̂ of the EMA network of a conditional model for {@code labels} (N) in 0..K (K = the null label). */
+    @Override
+    public NDArray predictNoise(NDArray xt, int t, NDArray labels) {
+        if (!isConditional()) {
+            throw new IllegalStateException("this diffusion model is unconditional (its UNetConfig has no classes);"
+                    + " sample it without labels");
+        }
+        return predict(ema, xt, t, labels);
+    }
+
+    /** The trained (not averaged) weights as a noise predictor, to compare with the EMA weights. */
+    public NoisePredictor trainedWeights() {
+        return (xt, t) -> predict(net, xt, t, isConditional() ? nullLabels(xt) : null);
+    }
+
+    /** Conditional sampling of the requested {@code labels}, one per sample (no guidance). */
+    public ClassifierFreeGuidance conditional(int[] labels) {
+        return ClassifierFreeGuidance.conditional(this, labels);
+    }
+
+    /** Classifier-free guided sampling of the requested {@code labels} with weight {@code w} ≥ 0. */
+    public ClassifierFreeGuidance guided(int[] labels, double w) {
+        return ClassifierFreeGuidance.of(this, labels, w);
+    }
+
+    private static NDArray predict(UNet network, NDArray xt, int t, NDArray labels) {
+        if (!network.isInitialized()) {
+            throw new IllegalStateException("The diffusion model has no weights: train it (Fit) or initialise it first");
+        }
+        NDManager m = xt.getManager();
+        float[] times = new float[(int) xt.getShape().get(0)];
+        java.util.Arrays.fill(times, t);
+        ParameterStore store = new ParameterStore(m, false);
+        return labels == null ? network.predict(store, xt, m.create(times), false)
+                : network.predict(store, xt, m.create(times), labels, false);
+    }
+
+    private NDArray nullLabels(NDArray xt) {
+        int[] none = new int[(int) xt.getShape().get(0)];
+        java.util.Arrays.fill(none, classes());
+        return xt.getManager().create(none);
     }
 
     /** Allocates the parameters in {@code manager} (the fit loop does this itself when given {@link #inputShapes}). */
     public DiffusionModel initialize(NDManager manager, int height, int width) {
         initialize(manager, DataType.FLOAT32, inputShapes(height, width));
         return this;
+    }
+
+    /** Share of training examples whose label a conditional model sees as the null label (Ho and Salimans use 0.1–0.2). */
+    public static final double DEFAULT_LABEL_DROPOUT = 0.15;
+
+    /**
+     * The labels a conditional network trains on: the batch labels {@code y} (B) in 0..K-1, each replaced by
+     * the null label K with probability {@code dropout} (drawn from the engine's generator, which the fit
+     * loop seeds every step).
+     */
+    public NDArray trainingLabels(NDArray y, double dropout, NDManager manager) {
+        int[] labels = y.toType(DataType.INT32, false).toIntArray();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes()) {
+                throw new IllegalArgumentException("training label " + labels[i] + " at position " + i + " is outside 0–"
+                        + (classes() - 1) + "; the model was built for " + classes() + " classes");
+            }
+        }
+        NDArray drop = manager.randomUniform(0, 1, new Shape(labels.length)).lt(dropout);
+        int[] none = new int[labels.length];
+        java.util.Arrays.fill(none, classes());
+        return NDArrays.where(drop, manager.create(none), manager.create(labels));
     }
 
     /** Copies the trained weights into the EMA network (as at initialisation). */

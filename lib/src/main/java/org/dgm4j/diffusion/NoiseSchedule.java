@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.dgm4j.ops.Scalars;
 
 /**
  * A forward-process noise schedule β_0..β_{T-1} with every quantity the training objective and the
@@ -200,6 +201,18 @@ public final class NoiseSchedule {
         NDArray a = m.create(signal).reshape(column);
         NDArray b = m.create(spread).reshape(column);
         return x0.mul(a).add(noise.mul(b));
+    }
+
+    /**
+     * x_t = √ᾱ_t x_0 + √(1 - ᾱ_t) ε for one step {@code t} shared by all rows, allocated in the manager
+     * of {@code noise} (which must have x0's shape).
+     */
+    public NDArray diffuse(NDArray x0, int t, NDArray noise) {
+        if (!x0.getShape().equals(noise.getShape())) {
+            throw new IllegalArgumentException("noise shape " + noise.getShape() + " differs from x0 shape " + x0.getShape());
+        }
+        double ab = alphaBar(t);
+        return Scalars.mul(noise, Math.sqrt(1 - ab)).add(Scalars.like(noise, Math.sqrt(ab)).mul(x0));
     }
 
     private int check(int t) {

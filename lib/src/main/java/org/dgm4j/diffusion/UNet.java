@@ -7,11 +7,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -19,89 +17,99 @@ import ai.djl.util.PairList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.dgm4j.ops.GroupNorm;
-import org.dgm4j.ops.Scalars;
 import org.dgm4j.ops.Upsampling;
 
 /**
- * The noise-prediction network ε_θ(x_t, t) of a DDPM: a U-Net with a sinusoidal time embedding and
- * MLP, residual blocks with {@link GroupNorm} and SiLU that receive the time embedding, stride-2
- * convolutions to go down, nearest-neighbour ×2 plus a convolution to the next level's width to go up
- * (the engine has no transposed convolution), skip connections by concatenation and optional self-attention at the
- * lowest resolution. Input: {@code NDList(x (B, 1, H, W), t (B))}; output: ε̂ of x's shape.
+ * The noise-prediction network ε_θ(x_t, t[, y]) of a DDPM: a U-Net built from blocks — a
+ * {@link TimeEmbedding} (plus a {@link LabelEmbedding} when the configuration has classes), per
+ * resolution level {@link ResidualBlock}s that receive the embedding and optional {@link SelfAttention}
+ * at the lowest resolution, stride-2 convolutions to go down, nearest-neighbour ×2 plus a convolution to
+ * go up (the engine has no transposed convolution), and skip connections by concatenation.
+ *
+ * <p>Children are named by their place, so parameters read {@code down.0.res.0.conv1.weight},
+ * {@code middle.attn.qkv.bias}, {@code up.1.upsample.weight} (see {@link BlockCensus#parameterNames}).
+ * Input: {@code NDList(x (B, 1, H, W), t (B))}, plus labels {@code y (B)} in 0..K for a conditional
+ * network (K = the null label); output: ε̂ of x's shape.
  */
 public final class UNet extends AbstractBlock {
 
     private final UNetConfig config;
-    private final int timeDim;
-    private final Map<Block, Shape> initShapes = new IdentityHashMap<>();
-    private int blockCount;
-
-    private final Linear timeDense1;
-    private final Linear timeDense2;
-    private final Conv2d inputConv;
-    private final List<List<ResBlock>> downBlocks = new ArrayList<>();
-    private final List<Conv2d> downsamplers = new ArrayList<>();
-    private final ResBlock middle1;
-    private final Attention middleAttention;
-    private final ResBlock middle2;
-    private final List<List<ResBlock>> upBlocks = new ArrayList<>();
-    private final List<Conv2d> upsamplers = new ArrayList<>();
-    private final List<Attention> lowAttention = new ArrayList<>();
+    private final TimeEmbedding time;
+    private final LabelEmbedding label;
+    private final Conv2d input;
+    private final List<Level> down = new ArrayList<>();
+    private final Level middle;
+    private final List<Level> up = new ArrayList<>();
     private final GroupNorm outputNorm;
     private final Conv2d outputConv;
+
+    /** The blocks of one resolution level (or of the middle) in the order they run; {@code resize} may be null. */
+    private record Level(List<ResidualBlock> res, List<SelfAttention> attention, Conv2d resize) {}
 
     /** A U-Net for one-channel images shaped by {@code config}; call {@link #initialize(NDManager, int, int)}. */
     public UNet(UNetConfig config) {
         this.config = config;
         int base = config.baseChannels();
-        timeDim = 4 * base;
-        timeDense1 = dense(base, timeDim);
-        timeDense2 = dense(timeDim, timeDim);
-        inputConv = conv(1, base, 3, 1);
+        int timeDim = 4 * base;
+        int groups = config.groups();
+        time = addChildBlock("time", new TimeEmbedding(base, timeDim));
+        label = config.classes() > 0 ? addChildBlock("label", new LabelEmbedding(config.classes(), timeDim)) : null;
+        input = addChildBlock("input", ResidualBlock.conv(base, 3));
         Deque<Integer> skips = new ArrayDeque<>();
         skips.push(base);
         int ch = base;
         int levels = config.levels();
         for (int level = 0; level < levels; level++) {
-            List<ResBlock> blocks = new ArrayList<>();
+            String name = "down." + level;
+            boolean attend = level == levels - 1 && config.attention();
+            List<ResidualBlock> res = new ArrayList<>();
+            List<SelfAttention> attention = new ArrayList<>();
             for (int r = 0; r < config.resBlocks(); r++) {
-                blocks.add(new ResBlock(ch, config.width(level)));
+                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch, config.width(level), groups)));
                 ch = config.width(level);
-                if (level == levels - 1 && config.attention()) {
-                    lowAttention.add(new Attention(ch));
+                if (attend) {
+                    attention.add(addChildBlock(name + ".attn." + r, new SelfAttention(ch, groups)));
                 }
                 skips.push(ch);
             }
-            downBlocks.add(blocks);
+            Conv2d resize = null;
             if (level < levels - 1) {
-                downsamplers.add(conv(ch, ch, 3, 2));
+                resize = addChildBlock(name + ".downsample", Conv2d.builder().setFilters(ch).setKernelShape(new Shape(3, 3))
+                        .optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build());
                 skips.push(ch);
             }
+            down.add(new Level(res, attention, resize));
         }
-        middle1 = new ResBlock(ch, ch);
-        middleAttention = config.attention() ? new Attention(ch) : null;
-        middle2 = new ResBlock(ch, ch);
-        for (int level = levels - 1; level >= 0; level--) {
-            List<ResBlock> blocks = new ArrayList<>();
+        List<ResidualBlock> middleRes = new ArrayList<>();
+        middleRes.add(addChildBlock("middle.res.0", new ResidualBlock(ch, ch, groups)));
+        List<SelfAttention> middleAttention = config.attention()
+                ? List.of(addChildBlock("middle.attn", new SelfAttention(ch, groups))) : List.of();
+        middleRes.add(addChildBlock("middle.res.1", new ResidualBlock(ch, ch, groups)));
+        middle = new Level(middleRes, middleAttention, null);
+        for (int i = 0; i < levels; i++) {
+            int level = levels - 1 - i;
+            String name = "up." + i;
+            boolean attend = level == levels - 1 && config.attention();
+            List<ResidualBlock> res = new ArrayList<>();
+            List<SelfAttention> attention = new ArrayList<>();
             for (int r = 0; r <= config.resBlocks(); r++) {
-                blocks.add(new ResBlock(ch + skips.pop(), config.width(level)));
+                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch + skips.pop(), config.width(level), groups)));
                 ch = config.width(level);
-                if (level == levels - 1 && config.attention()) {
-                    lowAttention.add(new Attention(ch));
+                if (attend) {
+                    attention.add(addChildBlock(name + ".attn." + r, new SelfAttention(ch, groups)));
                 }
             }
-            upBlocks.add(blocks);
+            Conv2d resize = null;
             if (level > 0) {
-                upsamplers.add(conv(ch, config.width(level - 1), 3, 1));
                 ch = config.width(level - 1);
+                resize = addChildBlock(name + ".upsample", ResidualBlock.conv(ch, 3));
             }
+            up.add(new Level(res, attention, resize));
         }
-        outputNorm = norm(ch);
-        outputConv = conv(ch, 1, 3, 1);
+        outputNorm = addChildBlock("out.norm", new GroupNorm(Math.min(groups, ch), ch));
+        outputConv = addChildBlock("out.conv", ResidualBlock.conv(1, 3));
         setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1),
                 Parameter.Type.WEIGHT);
         setInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
@@ -117,9 +125,14 @@ public final class UNet extends AbstractBlock {
      * parameters do not depend on the size; the size is checked against the number of levels).
      */
     public UNet initialize(NDManager manager, int height, int width) {
-        checkSize(height, width);
-        initialize(manager, DataType.FLOAT32, new Shape(1, 1, height, width), new Shape(1));
+        initialize(manager, DataType.FLOAT32, inputShapes(height, width));
         return this;
+    }
+
+    /** Initialisation shapes for one image of {@code height}×{@code width}: x, t and, when conditional, y. */
+    public Shape[] inputShapes(int height, int width) {
+        Shape x = new Shape(1, 1, height, width);
+        return label == null ? new Shape[] {x, new Shape(1)} : new Shape[] {x, new Shape(1), new Shape(1)};
     }
 
     /** Number of trainable scalars (after initialisation). */
@@ -134,86 +147,36 @@ public final class UNet extends AbstractBlock {
         return n;
     }
 
-    /** ε̂ = ε_θ(x_t, t) for images x (B, 1, H, W) and float time steps t (B). */
+    /** Parameters and block counts by block type (residual blocks, attention, embeddings, convolutions, norms). */
+    public List<BlockCensus> census() {
+        return BlockCensus.byType(this);
+    }
+
+    /** ε̂ = ε_θ(x_t, t) for images x (B, 1, H, W) and float time steps t (B) of an unconditional network. */
     public NDArray predict(ParameterStore store, NDArray x, NDArray t, boolean training) {
         return forward(store, new NDList(x, t), training).singletonOrThrow();
     }
 
+    /** ε̂ = ε_θ(x_t, t, y) of a conditional network, labels y (B) in 0..K (K = the null label). */
+    public NDArray predict(ParameterStore store, NDArray x, NDArray t, NDArray y, boolean training) {
+        return forward(store, new NDList(x, t, y), training).singletonOrThrow();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        if (inputs.size() != 2) {
-            throw new IllegalArgumentException("UNet expects NDList(x (B,1,H,W), t (B)), got " + inputs.size() + " arrays");
+        int expected = label == null ? 2 : 3;
+        if (inputs.size() != expected) {
+            throw new IllegalArgumentException(label == null
+                    ? "an unconditional UNet takes NDList(x (B,1,H,W), t (B)), got " + inputs.size() + " arrays"
+                    : "a conditional UNet takes NDList(x (B,1,H,W), t (B), y (B)); pass the null label "
+                            + label.nullLabel() + " for no label; got " + inputs.size() + " arrays");
         }
-        NDArray x = inputs.get(0);
-        NDArray t = inputs.get(1);
-        Shape s = x.getShape();
+        Shape s = inputs.get(0).getShape();
         if (s.dimension() != 4 || s.get(1) != 1) {
             throw new IllegalArgumentException("UNet expects images (B, 1, H, W), got " + s);
         }
         checkSize(s.get(2), s.get(3));
-        int pad = config.padding();
-        if (pad > 0) {
-            x = x.pad(new Shape(pad, pad, pad, pad), 0);
-        }
-        NDArray temb = timeEmbedding(t.toType(DataType.FLOAT32, false).reshape(-1), config.baseChannels());
-        temb = call(timeDense2, store, silu(call(timeDense1, store, temb, training)), training);
-        NDArray h = call(inputConv, store, x, training);
-        Deque<NDArray> skips = new ArrayDeque<>();
-        skips.push(h);
-        int attention = 0;
-        int levels = config.levels();
-        for (int level = 0; level < levels; level++) {
-            for (ResBlock block : downBlocks.get(level)) {
-                h = block.forward(store, h, temb, training);
-                if (level == levels - 1 && config.attention()) {
-                    h = lowAttention.get(attention++).forward(store, h, training);
-                }
-                skips.push(h);
-            }
-            if (level < levels - 1) {
-                h = call(downsamplers.get(level), store, h, training);
-                skips.push(h);
-            }
-        }
-        h = middle1.forward(store, h, temb, training);
-        if (middleAttention != null) {
-            h = middleAttention.forward(store, h, training);
-        }
-        h = middle2.forward(store, h, temb, training);
-        for (int i = 0; i < levels; i++) {
-            int level = levels - 1 - i;
-            for (ResBlock block : upBlocks.get(i)) {
-                h = block.forward(store, h.concat(skips.pop(), 1), temb, training);
-                if (level == levels - 1 && config.attention()) {
-                    h = lowAttention.get(attention++).forward(store, h, training);
-                }
-            }
-            if (level > 0) {
-                h = call(upsamplers.get(i), store, Upsampling.nearest(h, 2), training);
-            }
-        }
-        NDArray out = call(outputConv, store, silu(call(outputNorm, store, h, training)), training);
-        if (pad > 0) {
-            out = out.get(new NDIndex(":, :, {}:{}, {}:{}", pad, pad + s.get(2), pad, pad + s.get(3)));
-        }
-        return new NDList(out);
-    }
-
-    /**
-     * Sinusoidal embedding of (possibly fractional) time steps: for i < dim/2, sin(t·ω_i) and cos(t·ω_i)
-     * with ω_i = 10000^(-i/(dim/2)). Returns (B, dim).
-     */
-    public static NDArray timeEmbedding(NDArray t, int dim) {
-        if (dim < 2 || dim % 2 != 0) {
-            throw new IllegalArgumentException("time embedding width must be even and >= 2, got " + dim);
-        }
-        int half = dim / 2;
-        float[] freqs = new float[half];
-        for (int i = 0; i < half; i++) {
-            freqs[i] = (float) Math.exp(-Math.log(10000.0) * i / half);
-        }
-        NDArray args = t.reshape(-1, 1).mul(t.getManager().create(freqs).reshape(1, half));
-        return args.sin().concat(args.cos(), 1);
+        return new NDList(walk(inputs, new ArrayFlow(store, training)));
     }
 
     @Override
@@ -223,8 +186,139 @@ public final class UNet extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (Block child : children.values()) {
-            child.initialize(manager, dataType, initShapes.get(child));
+        checkSize(inputShapes[0].get(2), inputShapes[0].get(3));
+        walk(List.of(inputShapes), new ShapeFlow(manager, dataType));
+    }
+
+    /**
+     * The network's one data flow, over arrays (forward) or over shapes (initialisation, each block
+     * initialised with the shape it really receives).
+     */
+    private <V> V walk(List<V> inputs, Flow<V> flow) {
+        V temb = flow.apply(time, inputs.get(1));
+        if (label != null) {
+            temb = flow.add(temb, flow.apply(label, inputs.get(2)));
+        }
+        V h = flow.apply(input, flow.pad(inputs.get(0), config.padding()));
+        Deque<V> skips = new ArrayDeque<>();
+        skips.push(h);
+        for (Level level : down) {
+            for (int r = 0; r < level.res().size(); r++) {
+                h = attend(level, r, flow.apply(level.res().get(r), h, temb), flow);
+                skips.push(h);
+            }
+            if (level.resize() != null) {
+                h = flow.apply(level.resize(), h);
+                skips.push(h);
+            }
+        }
+        h = flow.apply(middle.res().get(0), h, temb);
+        h = attend(middle, 0, h, flow);
+        h = flow.apply(middle.res().get(1), h, temb);
+        for (Level level : up) {
+            for (int r = 0; r < level.res().size(); r++) {
+                h = attend(level, r, flow.apply(level.res().get(r), flow.concat(h, skips.pop()), temb), flow);
+            }
+            if (level.resize() != null) {
+                h = flow.apply(level.resize(), flow.upsample(h));
+            }
+        }
+        return flow.crop(flow.apply(outputConv, flow.silu(flow.apply(outputNorm, h))), config.padding());
+    }
+
+    private static <V> V attend(Level level, int r, V h, Flow<V> flow) {
+        return r < level.attention().size() ? flow.apply(level.attention().get(r), h) : h;
+    }
+
+    /** The operations of {@link #walk} on values of type V. */
+    private interface Flow<V> {
+        V apply(Block block, V x);
+
+        V apply(Block block, V x, V embedding);
+
+        V add(V a, V b);
+
+        V concat(V a, V b);
+
+        V upsample(V x);
+
+        V silu(V x);
+
+        V pad(V x, int pad);
+
+        V crop(V x, int pad);
+    }
+
+    /** The forward pass. */
+    private record ArrayFlow(ParameterStore store, boolean training) implements Flow<NDArray> {
+        public NDArray apply(Block block, NDArray x) {
+            return block.forward(store, new NDList(x), training).singletonOrThrow();
+        }
+
+        public NDArray apply(Block block, NDArray x, NDArray embedding) {
+            return block.forward(store, new NDList(x, embedding), training).singletonOrThrow();
+        }
+
+        public NDArray add(NDArray a, NDArray b) {
+            return a.add(b);
+        }
+
+        public NDArray concat(NDArray a, NDArray b) {
+            return a.concat(b, 1);
+        }
+
+        public NDArray upsample(NDArray x) {
+            return Upsampling.nearest(x, 2);
+        }
+
+        public NDArray silu(NDArray x) {
+            return ResidualBlock.silu(x);
+        }
+
+        public NDArray pad(NDArray x, int pad) {
+            return pad == 0 ? x : x.pad(new Shape(pad, pad, pad, pad), 0);
+        }
+
+        public NDArray crop(NDArray x, int pad) {
+            Shape s = x.getShape();
+            return pad == 0 ? x : x.get(new NDIndex(":, :, {}:{}, {}:{}", pad, s.get(2) - pad, pad, s.get(3) - pad));
+        }
+    }
+
+    /** Initialisation: every block is initialised with its real input shapes. */
+    private record ShapeFlow(NDManager manager, DataType dataType) implements Flow<Shape> {
+        public Shape apply(Block block, Shape x) {
+            block.initialize(manager, dataType, x);
+            return block.getOutputShapes(new Shape[] {x})[0];
+        }
+
+        public Shape apply(Block block, Shape x, Shape embedding) {
+            block.initialize(manager, dataType, x, embedding);
+            return block.getOutputShapes(new Shape[] {x, embedding})[0];
+        }
+
+        public Shape add(Shape a, Shape b) {
+            return a;
+        }
+
+        public Shape concat(Shape a, Shape b) {
+            return new Shape(a.get(0), a.get(1) + b.get(1), a.get(2), a.get(3));
+        }
+
+        public Shape upsample(Shape x) {
+            return new Shape(x.get(0), x.get(1), 2 * x.get(2), 2 * x.get(3));
+        }
+
+        public Shape silu(Shape x) {
+            return x;
+        }
+
+        public Shape pad(Shape x, int pad) {
+            return new Shape(x.get(0), x.get(1), x.get(2) + 2L * pad, x.get(3) + 2L * pad);
+        }
+
+        public Shape crop(Shape x, int pad) {
+            return new Shape(x.get(0), x.get(1), x.get(2) - 2L * pad, x.get(3) - 2L * pad);
         }
     }
 
@@ -236,89 +330,6 @@ public final class UNet extends AbstractBlock {
             throw new IllegalArgumentException("a " + config.levels() + "-level U-Net needs (padded) sides divisible by "
                     + factor + ", got " + h + "×" + w + " (" + height + "×" + width + " + padding "
                     + config.padding() + "); change the padding or the number of multipliers");
-        }
-    }
-
-    private static NDArray call(Block block, ParameterStore store, NDArray x, boolean training) {
-        return block.forward(store, new NDList(x), training).singletonOrThrow();
-    }
-
-    private static NDArray silu(NDArray x) {
-        return x.mul(Activation.sigmoid(x));
-    }
-
-    private <B extends Block> B register(B block, Shape initShape) {
-        initShapes.put(block, initShape);
-        return addChildBlock(block.getClass().getSimpleName().toLowerCase() + (blockCount++), block);
-    }
-
-    private Conv2d conv(int in, int out, int kernel, int stride) {
-        Conv2d c = Conv2d.builder().setFilters(out).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).build();
-        return register(c, new Shape(1, in, 8, 8));
-    }
-
-    private Linear dense(int in, int out) {
-        return register(Linear.builder().setUnits(out).build(), new Shape(1, in));
-    }
-
-    private GroupNorm norm(int channels) {
-        return register(new GroupNorm(Math.min(config.groups(), channels), channels), new Shape(1, channels, 8, 8));
-    }
-
-    /** GroupNorm → SiLU → conv, plus the projected time embedding, twice; residual (1×1 conv if widths differ). */
-    private final class ResBlock {
-        private final GroupNorm norm1;
-        private final Conv2d conv1;
-        private final Linear time;
-        private final GroupNorm norm2;
-        private final Conv2d conv2;
-        private final Conv2d shortcut;
-        private final int out;
-
-        ResBlock(int in, int out) {
-            this.out = out;
-            norm1 = norm(in);
-            conv1 = conv(in, out, 3, 1);
-            time = dense(timeDim, out);
-            norm2 = norm(out);
-            conv2 = conv(out, out, 3, 1);
-            shortcut = in == out ? null : conv(in, out, 1, 1);
-        }
-
-        NDArray forward(ParameterStore store, NDArray x, NDArray temb, boolean training) {
-            NDArray h = call(conv1, store, silu(call(norm1, store, x, training)), training);
-            h = h.add(call(time, store, silu(temb), training).reshape(-1, out, 1, 1));
-            h = call(conv2, store, silu(call(norm2, store, h, training)), training);
-            return h.add(shortcut == null ? x : call(shortcut, store, x, training));
-        }
-    }
-
-    /** Single-head self-attention over the H·W positions, residual. */
-    private final class Attention {
-        private final GroupNorm norm;
-        private final Conv2d qkv;
-        private final Conv2d projection;
-        private final int channels;
-
-        Attention(int channels) {
-            this.channels = channels;
-            norm = norm(channels);
-            qkv = conv(channels, 3 * channels, 1, 1);
-            projection = conv(channels, channels, 1, 1);
-        }
-
-        NDArray forward(ParameterStore store, NDArray x, boolean training) {
-            Shape s = x.getShape();
-            long b = s.get(0);
-            long n = s.get(2) * s.get(3);
-            NDArray qkvs = call(qkv, store, call(norm, store, x, training), training).reshape(b, 3, channels, n);
-            NDArray q = qkvs.get(new NDIndex(":, 0"));
-            NDArray k = qkvs.get(new NDIndex(":, 1"));
-            NDArray v = qkvs.get(new NDIndex(":, 2"));
-            NDArray weights = Scalars.mul(q.transpose(0, 2, 1).matMul(k), 1.0 / Math.sqrt(channels)).softmax(2);
-            NDArray attended = v.matMul(weights.transpose(0, 2, 1)).reshape(s);
-            return x.add(call(projection, store, attended, training));
         }
     }
 }

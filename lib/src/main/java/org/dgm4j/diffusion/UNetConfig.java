@@ -6,16 +6,21 @@ import org.dgm4j.Profile;
 /**
  * Shape of a {@link UNet}: channels of the first level ({@code baseChannels}), one width multiplier
  * per resolution level, residual blocks per level, whether the lowest resolution has self-attention,
- * the GroupNorm group count, and the zero padding added on each side of the input (2 turns 28×28
- * into 32×32, whose resolutions halve cleanly four times).
+ * the GroupNorm group count, the zero padding added on each side of the input (2 turns 28×28
+ * into 32×32, whose resolutions halve cleanly four times) and the number of class labels K of a
+ * conditional network (0: unconditional; K > 1 adds a {@link LabelEmbedding} with a null label K).
  */
-public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boolean attention, int groups, int padding) {
+public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boolean attention, int groups, int padding,
+        int classes) {
 
-    /** Validates the widths (every width must be divisible by the group count). */
+    /** Validates the widths (every width must be divisible by the group count) and the class count. */
     public UNetConfig {
         if (baseChannels < 1 || resBlocks < 1 || groups < 1 || padding < 0) {
             throw new IllegalArgumentException("UNetConfig needs baseChannels, resBlocks, groups >= 1 and padding >= 0, got "
                     + baseChannels + ", " + resBlocks + ", " + groups + ", " + padding);
+        }
+        if (classes < 0 || classes == 1) {
+            throw new IllegalArgumentException("UNetConfig classes must be 0 (unconditional) or >= 2, got " + classes);
         }
         if (multipliers == null || multipliers.length < 1) {
             throw new IllegalArgumentException("UNetConfig needs at least one width multiplier (one per resolution level)");
@@ -27,6 +32,16 @@ public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boo
                         + groups + " GroupNorm groups; change baseChannels, multipliers or groups");
             }
         }
+    }
+
+    /** An unconditional configuration. */
+    public UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boolean attention, int groups, int padding) {
+        this(baseChannels, multipliers, resBlocks, attention, groups, padding, 0);
+    }
+
+    /** The same network conditioned on {@code count} class labels (0: unconditional). */
+    public UNetConfig withClasses(int count) {
+        return new UNetConfig(baseChannels, multipliers, resBlocks, attention, groups, padding, count);
     }
 
     /**
@@ -69,13 +84,14 @@ public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boo
     /** A stable description, used in checkpoint keys. */
     public String describe() {
         return "unet-b" + baseChannels + "-m" + Arrays.toString(multipliers).replaceAll("[\\[\\] ]", "").replace(',', '.')
-                + "-r" + resBlocks + (attention ? "-attn" : "") + "-g" + groups + "-p" + padding;
+                + "-r" + resBlocks + (attention ? "-attn" : "") + "-g" + groups + "-p" + padding + (classes > 0 ? "-c" + classes : "");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof UNetConfig c && c.baseChannels == baseChannels && Arrays.equals(c.multipliers, multipliers)
-                && c.resBlocks == resBlocks && c.attention == attention && c.groups == groups && c.padding == padding;
+                && c.resBlocks == resBlocks && c.attention == attention && c.groups == groups && c.padding == padding
+                && c.classes == classes;
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.dgm4j.train.LearningRateSchedule;
 /**
  * The course's DDPM training recipe per run profile, so that the notebook stays short:
  * ε-prediction MSE, Adam, gradient clipping at norm 1, EMA of the weights for sampling, through the
- * shared fit loop, progress bar, history and checkpoint cache.
+ * shared fit loop, progress bar, history and checkpoint cache. The U-Net is class-conditional with a
+ * learned null label (dropped labels at {@link DiffusionModel#DEFAULT_LABEL_DROPOUT}), so one trained
+ * model serves notebook 07 (unconditional samples: the null label) and notebook 08 (guidance, inpainting).
  *
  * @param unet network shape
  * @param schedule "cosine" or "linear"
@@ -45,13 +47,13 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
     public static DiffusionRecipe forProfile(Profile profile) {
         switch (profile) {
             case SMOKE:
-                return new DiffusionRecipe(UNetConfig.small(), "cosine", 100, 1, 2048, 64, 1e-3,
+                return new DiffusionRecipe(UNetConfig.small().withClasses(10), "cosine", 100, 1, 2048, 64, 1e-3,
                         LearningRateSchedule.constant(), 0.99, 256);
             case FULL:
-                return new DiffusionRecipe(UNetConfig.large(), "cosine", 4000, 20, 60000, 128, 1e-4,
+                return new DiffusionRecipe(UNetConfig.large().withClasses(10), "cosine", 4000, 20, 60000, 128, 1e-4,
                         LearningRateSchedule.constant(), 0.9995, 10000);
             default:
-                return new DiffusionRecipe(UNetConfig.small(), "cosine", 1000, 1, 60000, 64, 2e-3,
+                return new DiffusionRecipe(UNetConfig.small().withClasses(10), "cosine", 1000, 1, 60000, 64, 2e-3,
                         LearningRateSchedule.cosine(50), 0.995, 2000);
         }
     }

@@ -54,9 +54,9 @@ public final class DiffusionQualityBench {
 
             List<SampleQuality.Report> reports = new ArrayList<>();
             reports.add(quality.realFloor(train, n, 1));
-            for (ReverseSampler sampler : new ReverseSampler[] {new DdimSampler(model, 50, 0), new DdimSampler(model, 100, 0)}) {
+            for (ReverseSampler sampler : new ReverseSampler[] {new DdimSampler(model.schedule(), 50, 0), new DdimSampler(model.schedule(), 100, 0)}) {
                 try (NDManager scope = m.newSubManager()) {
-                    SampleRun run = sampler.sample(scope, n, 7);
+                    SampleRun run = sampler.sample(model, scope, n, 7);
                     reports.add(quality.evaluate(sampler.describe() + String.format(" [%.3f s/image]", run.secondsPerImage()),
                             run.images()));
                 }
@@ -64,12 +64,12 @@ public final class DiffusionQualityBench {
             if (ddpmN > 1) {
                 reports.add(quality.realFloor(train, ddpmN, 2));
                 try (NDManager scope = m.newSubManager()) {
-                    DdimSampler ddim = new DdimSampler(model, 50, 0);
-                    SampleRun small = ddim.sample(scope, ddpmN, 7);
+                    DdimSampler ddim = new DdimSampler(model.schedule(), 50, 0);
+                    SampleRun small = ddim.sample(model, scope, ddpmN, 7);
                     reports.add(quality.evaluate(ddim.describe() + String.format(" at N=%d [%.3f s/image]", ddpmN,
                             small.secondsPerImage()), small.images()));
-                    DdpmSampler ddpm = new DdpmSampler(model);
-                    SampleRun run = ddpm.sample(scope, ddpmN, 7);
+                    DdpmSampler ddpm = new DdpmSampler(model.schedule());
+                    SampleRun run = ddpm.sample(model, scope, ddpmN, 7);
                     reports.add(quality.evaluate(ddpm.describe() + String.format(" [%.3f s/image]", run.secondsPerImage()),
                             run.images()));
                 }

@@ -29,12 +29,12 @@ public final class SamplerSpeedBench {
             DiffusionModel model = new DiffusionModel(UNetConfig.small(), NoiseSchedule.cosine(1000)).initialize(m, 28, 28);
             double ddpmSeconds = Double.NaN;
             ReverseSampler[] samplers = ddpm
-                    ? new ReverseSampler[] {new DdimSampler(model, 50, 0), new DdimSampler(model, 100, 0), new DdpmSampler(model)}
-                    : new ReverseSampler[] {new DdimSampler(model, 50, 0), new DdimSampler(model, 100, 0)};
+                    ? new ReverseSampler[] {new DdimSampler(model.schedule(), 50, 0), new DdimSampler(model.schedule(), 100, 0), new DdpmSampler(model.schedule())}
+                    : new ReverseSampler[] {new DdimSampler(model.schedule(), 50, 0), new DdimSampler(model.schedule(), 100, 0)};
             double ddim50 = Double.NaN;
             for (ReverseSampler sampler : samplers) {
                 try (NDManager scope = m.newSubManager()) {
-                    SampleRun run = sampler.sample(scope, images, 1);
+                    SampleRun run = sampler.sample(model, scope, images, 1);
                     System.out.printf("%s: %.3f s per image (%.1f s for %d)%n", sampler.describe(), run.secondsPerImage(),
                             run.seconds(), images);
                     if (sampler instanceof DdpmSampler) {

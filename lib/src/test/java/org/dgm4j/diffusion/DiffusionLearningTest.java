@@ -42,7 +42,7 @@ class DiffusionLearningTest {
             float emaDistance = model.ema().getParameters().valueAt(0).getArray()
                     .sub(model.net().getParameters().valueAt(0).getArray()).abs().sum().getFloat();
             assertTrue(emaDistance > 0, "EMA lags behind the trained weights");
-            SampleRun run = new DdimSampler(model, 10, 0).sample(m, 4, 1);
+            SampleRun run = new DdimSampler(model.schedule(), 10, 0).sample(model, m, 4, 1);
             assertEquals(4, run.images().getShape().get(0));
         }
     }

@@ -26,8 +26,8 @@ class SamplerTest {
         try (NDManager m = Engines.newManager()) {
             for (NoiseSchedule schedule : new NoiseSchedule[] {NoiseSchedule.cosine(25), NoiseSchedule.linear(25)}) {
                 DiffusionModel model = model(m, schedule);
-                SampleRun ddpm = new DdpmSampler(model).imageSize(8, 8).frames(6).sample(m, 3, 42);
-                SampleRun ddim = new DdimSampler(model, 25, 1.0).imageSize(8, 8).frames(6).sample(m, 3, 42);
+                SampleRun ddpm = new DdpmSampler(model.schedule()).imageSize(8, 8).frames(6).sample(model, m, 3, 42);
+                SampleRun ddim = new DdimSampler(model.schedule(), 25, 1.0).imageSize(8, 8).frames(6).sample(model, m, 3, 42);
                 for (int f = 0; f < 6; f++) {
                     assertEquals(ddpm.frames().get(f).t(), ddim.frames().get(f).t());
                     assertArrayEquals(ddpm.frames().get(f).images().toFloatArray(),
@@ -35,7 +35,7 @@ class SamplerTest {
                 }
                 assertArrayEquals(ddpm.images().toFloatArray(), ddim.images().toFloatArray(), 2e-4f);
                 // and the two differ from deterministic DDIM, so the comparison can fail
-                SampleRun eta0 = new DdimSampler(model, 25, 0.0).imageSize(8, 8).sample(m, 3, 42);
+                SampleRun eta0 = new DdimSampler(model.schedule(), 25, 0.0).imageSize(8, 8).sample(model, m, 3, 42);
                 assertTrue(eta0.images().sub(ddpm.images()).abs().max().getFloat() > 1e-2);
             }
         }
@@ -45,16 +45,16 @@ class SamplerTest {
     void samplingIsSeededAndChunkingDoesNotChangeTheFirstChunk() {
         try (NDManager m = Engines.newManager()) {
             DiffusionModel model = model(m, NoiseSchedule.cosine(30));
-            float[] a = new DdimSampler(model, 10, 0.5).imageSize(8, 8).sample(m, 4, 7).images().toFloatArray();
-            float[] b = new DdimSampler(model, 10, 0.5).imageSize(8, 8).sample(m, 4, 7).images().toFloatArray();
-            float[] c = new DdimSampler(model, 10, 0.5).imageSize(8, 8).sample(m, 4, 8).images().toFloatArray();
+            float[] a = new DdimSampler(model.schedule(), 10, 0.5).imageSize(8, 8).sample(model, m, 4, 7).images().toFloatArray();
+            float[] b = new DdimSampler(model.schedule(), 10, 0.5).imageSize(8, 8).sample(model, m, 4, 7).images().toFloatArray();
+            float[] c = new DdimSampler(model.schedule(), 10, 0.5).imageSize(8, 8).sample(model, m, 4, 8).images().toFloatArray();
             assertArrayEquals(a, b, 0f);
             double diff = 0;
             for (int i = 0; i < a.length; i++) {
                 diff += Math.abs(a[i] - c[i]);
             }
             assertTrue(diff > 1e-2, "another seed gives other samples");
-            SampleRun chunked = new DdpmSampler(model).imageSize(8, 8).batchSize(2).sample(m, 5, 3);
+            SampleRun chunked = new DdpmSampler(model.schedule()).imageSize(8, 8).batchSize(2).sample(model, m, 5, 3);
             assertEquals(new Shape(5, 1, 8, 8), chunked.images().getShape());
             float min = chunked.images().min().getFloat();
             float max = chunked.images().max().getFloat();
@@ -66,7 +66,7 @@ class SamplerTest {
     void filmstripRunsFromNoiseToTheResult() {
         try (NDManager m = Engines.newManager()) {
             DiffusionModel model = model(m, NoiseSchedule.linear(40));
-            SampleRun run = new DdimSampler(model, 8, 0).imageSize(8, 8).frames(5).sample(m, 2, 1);
+            SampleRun run = new DdimSampler(model.schedule(), 8, 0).imageSize(8, 8).frames(5).sample(model, m, 2, 1);
             assertEquals(5, run.frames().size());
             assertEquals(40, run.frames().get(0).t(), "first frame is x_T");
             assertEquals(0, run.frames().get(4).t(), "last frame is x_0");
@@ -74,7 +74,7 @@ class SamplerTest {
             for (int f = 1; f < 5; f++) {
                 assertTrue(run.frames().get(f).t() < run.frames().get(f - 1).t());
             }
-            assertThrows(IllegalArgumentException.class, () -> new DdimSampler(model, 41, 0));
+            assertThrows(IllegalArgumentException.class, () -> new DdimSampler(model.schedule(), 41, 0));
         }
     }
 }

@@ -53,6 +53,54 @@ class UNetTest {
     }
 
     @Test
+    void parametersAreNamedByTheirPlaceAndCountedByBlockType() {
+        try (NDManager m = Engines.newManager()) {
+            UNet net = new UNet(UNetConfig.small()).initialize(m, 28, 28);
+            java.util.List<String> names = BlockCensus.parameterNames(net);
+            for (String expected : new String[] {"time.dense1.weight", "input.weight", "down.0.res.0.conv1.weight",
+                "down.1.res.0.shortcut.weight", "down.0.downsample.bias", "middle.res.1.time.weight", "up.0.res.1.norm2.gamma",
+                "up.1.upsample.weight", "out.conv.bias"}) {
+                assertTrue(names.contains(expected), expected + " in " + names);
+            }
+            assertEquals(net.getParameters().size(), names.size());
+            java.util.Map<String, BlockCensus> census = new java.util.HashMap<>();
+            long total = 0;
+            for (BlockCensus row : net.census()) {
+                census.put(row.type(), row);
+                total += row.parameters();
+            }
+            assertEquals(net.parameterCount(), total, "the census covers every parameter");
+            assertEquals(3 + 2 + 3 * 2, census.get("ResidualBlock").blocks(), "down 3, middle 2, up 3 × 2");
+            assertEquals(1, census.get("TimeEmbedding").blocks());
+            // the time MLP by hand: (16·64 + 64) + (64·64 + 64)
+            assertEquals(16 * 64 + 64 + 64 * 64 + 64, census.get("TimeEmbedding").parameters());
+            UNet attention = new UNet(new UNetConfig(16, new int[] {1, 2, 2, 2}, 1, true, 4, 2)).initialize(m, 28, 28);
+            assertTrue(BlockCensus.parameterNames(attention).contains("middle.attn.qkv.weight"));
+            assertTrue(BlockCensus.parameterNames(attention).contains("down.3.attn.0.norm.gamma"));
+            assertTrue(attention.census().stream().anyMatch(r -> r.type().equals("SelfAttention") && r.blocks() == 1 + 1 + 2));
+        }
+    }
+
+    @Test
+    void aConditionalNetworkAddsOneEmbeddingRowPerLabelAndTheNullLabel() {
+        try (NDManager m = Engines.newManager()) {
+            Engine.getInstance().setRandomSeed(4);
+            UNet plain = new UNet(UNetConfig.small()).initialize(m, 28, 28);
+            UNet conditional = new UNet(UNetConfig.small().withClasses(10)).initialize(m, 28, 28);
+            assertEquals(plain.parameterCount() + 11 * 64, conditional.parameterCount());
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(new Shape(2, 1, 28, 28));
+            NDArray t = m.create(new float[] {300, 300});
+            NDArray three = conditional.predict(store, x, t, m.create(new int[] {3, 3}), false);
+            NDArray none = conditional.predict(store, x, t, m.create(new int[] {10, 10}), false);
+            assertTrue(three.sub(none).abs().max().getFloat() > 0, "the label changes the prediction");
+            String message = assertThrows(IllegalArgumentException.class, () -> conditional.predict(store, x, t, false)).getMessage();
+            assertTrue(message.contains("null label 10"), message);
+            assertThrows(IllegalArgumentException.class, () -> UNetConfig.small().withClasses(1));
+        }
+    }
+
+    @Test
     void rejectsSidesThatDoNotHalveCleanly() {
         try (NDManager m = Engines.newManager()) {
             UNet net = new UNet(new UNetConfig(16, new int[] {1, 2, 2, 2}, 1, false, 4, 0));
