@@ -3,12 +3,12 @@ package org.dgm4j.data;
 import java.util.Random;
 
 /** Seeded random permutations (Fisher-Yates with {@link Random}), the one source of data-order randomness. */
-final class Permutation {
+public final class Permutation {
 
     private Permutation() {}
 
     /** A permutation of {@code 0 .. n-1} determined by {@code seed}. */
-    static int[] of(int n, long seed) {
+    public static int[] of(int n, long seed) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Random;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
+import org.dgm4j.data.Permutation;
 import org.dgm4j.train.BatchSource;
 
 /**
@@ -99,7 +99,7 @@ public final class LatentDataset implements BatchSource, AutoCloseable {
         }
         int n = (int) size();
         return () -> new Iterator<>() {
-            private final int[] order = shuffle ? permutation(n, seed) : null;
+            private final int[] order = shuffle ? Permutation.of(n, seed) : null;
             private int next;
 
             @Override
@@ -132,21 +132,6 @@ public final class LatentDataset implements BatchSource, AutoCloseable {
                 }
             }
         };
-    }
-
-    private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Frees the codes and labels. */
