@@ -97,6 +97,8 @@ public final class LatentChecks {
         Exercise.report(new Comparison("09.3", "variance of the diffused codes")
                 .tolerance(0, tol)
                 .mistake("that is the variance of z₀ itself; diffuse the codes to step t first", Values.scalar(v))
+                .mistake("that is the variance of unit-scale data; these codes have variance v, so x_t has ᾱ_t·v + 1 − ᾱ_t",
+                        Values.scalar(1))
                 .mistake("the noise is missing: x_t adds √(1 − ᾱ_t)·ε, whose variance is 1 − ᾱ_t", Values.scalar(a * v))
                 .otherwise(String.format(Locale.ROOT, "expected within ±%.3f; diffuse with fresh noise and take the variance"
                         + " of all numbers of ẑ_t (around their mean)", tol))

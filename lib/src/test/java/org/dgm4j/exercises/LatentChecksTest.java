@@ -54,6 +54,7 @@ class LatentChecksTest {
             double before = z0.sub(z0.mean()).square().mean().getFloat();
             Shown.by(() -> LatentChecks.diffusedVariance(z0, ab, t, () -> measured)).passed();
             Shown.by(() -> LatentChecks.diffusedVariance(z0, ab, t, () -> before)).failedWith("variance of z₀ itself");
+            Shown.by(() -> LatentChecks.diffusedVariance(z0, ab, t, () -> 1.0)).failedWith("unit-scale data");
             Shown.by(() -> LatentChecks.diffusedVariance(z0, ab, t, () -> (Double) Exercise.todo())).notDone();
         }
     }
