@@ -188,15 +188,20 @@ def main():
         for model, side, plain, step, kernels, calls in overhead:
             lines.append(f"| {model} | {side} | {plain:.2f} | {step:.2f} | {kernels:.2f} | {calls:.0f} | "
                          f"{step - kernels:.2f} | {1000 * (step - kernels) / calls:.1f} |")
-    lines += ["", f"Wall time of the benchmark: {time.time() - started:.0f} s."]
+    write_report(lines, started, a.out)
+
+
+def write_report(lines, started, out):
+    """Prints the report with the benchmark's wall time and writes it to out atomically."""
+    lines = lines + ["", f"Wall time of the benchmark: {time.time() - started:.0f} s."]
     report = "\n".join(lines) + "\n"
     print()
     print(report)
-    tmp = a.out + ".tmp"
+    tmp = out + ".tmp"
     with open(tmp, "w") as f:
         f.write(report)
-    os.replace(tmp, a.out)
-    print(f"written to {a.out}")
+    os.replace(tmp, out)
+    print(f"written to {out}")
 
 
 def java_command(a, classpath):
@@ -251,15 +256,7 @@ def ab_main(a):
                      f"{', '.join(f'{x:.2f}' for x in pairs['train_img_s'])} | "
                      f"{statistics.median(pairs['infer_img_s']):.2f}× | "
                      f"{', '.join(f'{x:.2f}' for x in pairs['infer_img_s'])} | {rss['A']} / {rss['B']} |")
-    lines += ["", f"Wall time of the benchmark: {time.time() - started:.0f} s."]
-    report = "\n".join(lines) + "\n"
-    print()
-    print(report)
-    tmp = a.out + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(report)
-    os.replace(tmp, a.out)
-    print(f"written to {a.out}")
+    write_report(lines, started, a.out)
 
 
 def rss_text(span):
