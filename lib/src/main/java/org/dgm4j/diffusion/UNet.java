@@ -67,7 +67,7 @@ public final class UNet extends AbstractBlock {
             List<ResidualBlock> res = new ArrayList<>();
             List<SelfAttention> attention = new ArrayList<>();
             for (int r = 0; r < config.resBlocks(); r++) {
-                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch, config.width(level), groups)));
+                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch, config.width(level), groups, config.scaleShift())));
                 ch = config.width(level);
                 if (attend) {
                     attention.add(addChildBlock(name + ".attn." + r, new SelfAttention(ch, groups)));
@@ -83,10 +83,10 @@ public final class UNet extends AbstractBlock {
             down.add(new Level(res, attention, resize));
         }
         List<ResidualBlock> middleRes = new ArrayList<>();
-        middleRes.add(addChildBlock("middle.res.0", new ResidualBlock(ch, ch, groups)));
+        middleRes.add(addChildBlock("middle.res.0", new ResidualBlock(ch, ch, groups, config.scaleShift())));
         List<SelfAttention> middleAttention = config.attention()
                 ? List.of(addChildBlock("middle.attn", new SelfAttention(ch, groups))) : List.of();
-        middleRes.add(addChildBlock("middle.res.1", new ResidualBlock(ch, ch, groups)));
+        middleRes.add(addChildBlock("middle.res.1", new ResidualBlock(ch, ch, groups, config.scaleShift())));
         middle = new Level(middleRes, middleAttention, null);
         for (int i = 0; i < levels; i++) {
             int level = levels - 1 - i;
@@ -95,7 +95,7 @@ public final class UNet extends AbstractBlock {
             List<ResidualBlock> res = new ArrayList<>();
             List<SelfAttention> attention = new ArrayList<>();
             for (int r = 0; r <= config.resBlocks(); r++) {
-                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch + skips.pop(), config.width(level), groups)));
+                res.add(addChildBlock(name + ".res." + r, new ResidualBlock(ch + skips.pop(), config.width(level), groups, config.scaleShift())));
                 ch = config.width(level);
                 if (attend) {
                     attention.add(addChildBlock(name + ".attn." + r, new SelfAttention(ch, groups)));

@@ -8,10 +8,11 @@ import org.dgm4j.Profile;
  * per resolution level, residual blocks per level, whether the lowest resolution has self-attention,
  * the GroupNorm group count, the zero padding added on each side of the input (2 turns 28×28
  * into 32×32, whose resolutions halve cleanly four times) and the number of class labels K of a
- * conditional network (0: unconditional; K > 1 adds a {@link LabelEmbedding} with a null label K).
+ * conditional network (0: unconditional; K > 1 adds a {@link LabelEmbedding} with a null label K), and
+ * whether the residual blocks take the embedding as a scale and a shift ({@link ResidualBlock}) rather than as an offset.
  */
 public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boolean attention, int groups, int padding,
-        int classes) {
+        int classes, boolean scaleShift) {
 
     /** Validates the widths (every width must be divisible by the group count) and the class count. */
     public UNetConfig {
@@ -34,14 +35,19 @@ public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boo
         }
     }
 
-    /** An unconditional configuration. */
+    /** An unconditional configuration with offset conditioning. */
     public UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boolean attention, int groups, int padding) {
-        this(baseChannels, multipliers, resBlocks, attention, groups, padding, 0);
+        this(baseChannels, multipliers, resBlocks, attention, groups, padding, 0, false);
     }
 
     /** The same network conditioned on {@code count} class labels (0: unconditional). */
     public UNetConfig withClasses(int count) {
-        return new UNetConfig(baseChannels, multipliers, resBlocks, attention, groups, padding, count);
+        return new UNetConfig(baseChannels, multipliers, resBlocks, attention, groups, padding, count, scaleShift);
+    }
+
+    /** The same network with scale-shift ({@code true}) or offset ({@code false}) conditioning. */
+    public UNetConfig withScaleShift(boolean on) {
+        return new UNetConfig(baseChannels, multipliers, resBlocks, attention, groups, padding, classes, on);
     }
 
     /**
@@ -84,14 +90,15 @@ public record UNetConfig(int baseChannels, int[] multipliers, int resBlocks, boo
     /** A stable description, used in checkpoint keys. */
     public String describe() {
         return "unet-b" + baseChannels + "-m" + Arrays.toString(multipliers).replaceAll("[\\[\\] ]", "").replace(',', '.')
-                + "-r" + resBlocks + (attention ? "-attn" : "") + "-g" + groups + "-p" + padding + (classes > 0 ? "-c" + classes : "");
+                + "-r" + resBlocks + (attention ? "-attn" : "") + "-g" + groups + "-p" + padding + (classes > 0 ? "-c" + classes : "")
+                + (scaleShift ? "-ss" : "");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof UNetConfig c && c.baseChannels == baseChannels && Arrays.equals(c.multipliers, multipliers)
                 && c.resBlocks == resBlocks && c.attention == attention && c.groups == groups && c.padding == padding
-                && c.classes == classes;
+                && c.classes == classes && c.scaleShift == scaleShift;
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.dgm4j.Profile;
 import org.dgm4j.data.Batch;
 import org.dgm4j.data.ImageDataset;
 import org.dgm4j.diffusion.DiffusionModel;
+import org.dgm4j.diffusion.NoiseSchedule;
 import org.dgm4j.experiments.DiffusionRecipe;
 import org.dgm4j.loss.DenoisingObjective;
 import org.dgm4j.loss.Objective;
@@ -216,10 +217,14 @@ public final class ComparisonBench {
                     (store, b) -> vae.forward(store, new NDList(b.x()), false).head(), null);
         }
 
-        /** The quick-profile DDPM recipe: small U-Net, cosine T = 1000, lr 1e-3, clipping at 1, EMA 0.995. */
+        /**
+         * The quick-profile DDPM recipe (small U-Net, cosine T = 1000, clipping at 1, EMA), with the offset time
+         * conditioning of the PyTorch side's U-Net rather than the recipe's scale-shift.
+         */
         private static BenchModel unet() {
             DiffusionRecipe recipe = DiffusionRecipe.forProfile(Profile.QUICK);
-            DiffusionModel model = recipe.newModel();
+            DiffusionModel model = new DiffusionModel(recipe.unet().withScaleShift(false),
+                    NoiseSchedule.named(recipe.schedule(), recipe.steps()));
             return new BenchModel(model, new DenoisingObjective(model), 28, recipe.learningRate(), (store, b) -> {
                 NDManager m = b.manager();
                 NDArray t = m.randomInteger(0, recipe.steps(), new Shape(b.size()), DataType.INT32);

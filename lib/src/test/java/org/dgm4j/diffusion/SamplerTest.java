@@ -42,6 +42,23 @@ class SamplerTest {
     }
 
     @Test
+    void respacedDdpmIsDdimWithEtaOneAtTheSameSteps() {
+        try (NDManager m = Engines.newManager()) {
+            DiffusionModel model = model(m, NoiseSchedule.cosine(100));
+            DdpmSampler respaced = new DdpmSampler(model.schedule(), 10);
+            DdimSampler ddim = new DdimSampler(model.schedule(), 10, 1.0);
+            assertArrayEquals(ddim.timesteps(), respaced.timesteps());
+            SampleRun a = respaced.imageSize(8, 8).sample(model, m, 3, 42);
+            SampleRun b = ddim.imageSize(8, 8).sample(model, m, 3, 42);
+            assertArrayEquals(b.images().toFloatArray(), a.images().toFloatArray(), 2e-4f);
+            SampleRun full = new DdpmSampler(model.schedule()).imageSize(8, 8).sample(model, m, 3, 42);
+            assertTrue(full.images().sub(a.images()).abs().max().getFloat() > 1e-2, "10 of 100 steps is another chain");
+            assertEquals("DDPM(S=10 of T=100)", respaced.describe());
+            assertThrows(IllegalArgumentException.class, () -> new DdpmSampler(model.schedule(), 101));
+        }
+    }
+
+    @Test
     void samplingIsSeededAndChunkingDoesNotChangeTheFirstChunk() {
         try (NDManager m = Engines.newManager()) {
             DiffusionModel model = model(m, NoiseSchedule.cosine(30));

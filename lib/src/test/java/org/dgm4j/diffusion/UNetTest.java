@@ -101,6 +101,29 @@ class UNetTest {
     }
 
     @Test
+    void scaleShiftConditioningDoublesTheEmbeddingProjectionsAndKeepsTheShape() {
+        checkShapeAndTime(UNetConfig.small().withScaleShift(true), 28);
+        try (NDManager m = Engines.newManager()) {
+            Engine.getInstance().setRandomSeed(4);
+            UNetConfig config = UNetConfig.small().withClasses(10);
+            UNet offset = new UNet(config).initialize(m, 28, 28);
+            UNet film = new UNet(config.withScaleShift(true)).initialize(m, 28, 28);
+            long embedding = 4L * config.baseChannels();
+            long extra = offset.getParameters().stream().filter(p -> p.getKey().contains(".res.") && p.getKey().endsWith("time_bias"))
+                    .mapToLong(p -> p.getValue().getArray().size() * (embedding + 1)).sum();
+            assertTrue(extra > 0);
+            assertEquals(offset.parameterCount() + extra, film.parameterCount(), "one scale and one shift per channel");
+            assertTrue(film.config().describe().endsWith("-c10-ss"), film.config().describe());
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(new Shape(2, 1, 28, 28));
+            NDArray t = m.create(new float[] {300, 300});
+            NDArray three = film.predict(store, x, t, m.create(new int[] {3, 3}), false);
+            NDArray none = film.predict(store, x, t, m.create(new int[] {10, 10}), false);
+            assertTrue(three.sub(none).abs().max().getFloat() > 0, "the label changes the prediction");
+        }
+    }
+
+    @Test
     void rejectsSidesThatDoNotHalveCleanly() {
         try (NDManager m = Engines.newManager()) {
             UNet net = new UNet(new UNetConfig(16, new int[] {1, 2, 2, 2}, 1, false, 4, 0));
