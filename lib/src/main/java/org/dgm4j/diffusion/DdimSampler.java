@@ -16,31 +16,22 @@ import org.dgm4j.ops.Scalars;
  */
 public final class DdimSampler extends ReverseSampler {
 
-    private final int steps;
+    private final int[] taus;
     private final double eta;
 
     /** DDIM reversing {@code schedule} with {@code steps} sampling steps (1..T) and stochasticity {@code eta} ≥ 0. */
     public DdimSampler(NoiseSchedule schedule, int steps, double eta) {
         super(schedule);
-        int total = schedule.steps();
-        if (steps < 1 || steps > total) {
-            throw new IllegalArgumentException("DDIM needs 1 <= S <= T = " + total + " steps, got S = " + steps);
-        }
         if (!(eta >= 0)) {
             throw new IllegalArgumentException("DDIM η must be >= 0 (0 deterministic, 1 DDPM-like), got " + eta);
         }
-        this.steps = steps;
+        this.taus = evenlySpaced(steps, "DDIM");
         this.eta = eta;
     }
 
     @Override
     public int[] timesteps() {
-        int total = schedule().steps();
-        int[] taus = new int[steps];
-        for (int i = 0; i < steps; i++) {
-            taus[i] = steps == 1 ? total - 1 : (int) Math.round((double) i * (total - 1) / (steps - 1));
-        }
-        return taus;
+        return taus.clone();
     }
 
     @Override
@@ -60,6 +51,6 @@ public final class DdimSampler extends ReverseSampler {
 
     @Override
     public String describe() {
-        return "DDIM(S=" + steps + ", η=" + eta + ")";
+        return "DDIM(S=" + taus.length + ", η=" + eta + ")";
     }
 }

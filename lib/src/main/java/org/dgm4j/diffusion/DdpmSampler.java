@@ -18,7 +18,7 @@ import org.dgm4j.ops.Scalars;
  */
 public final class DdpmSampler extends ReverseSampler {
 
-    private final int steps;
+    private final int[] taus;
 
     /** A DDPM sampler reversing {@code schedule} over all its T steps. */
     public DdpmSampler(NoiseSchedule schedule) {
@@ -28,20 +28,12 @@ public final class DdpmSampler extends ReverseSampler {
     /** A DDPM sampler reversing {@code schedule} respaced to {@code steps} ancestral steps (1..T). */
     public DdpmSampler(NoiseSchedule schedule, int steps) {
         super(schedule);
-        if (steps < 1 || steps > schedule.steps()) {
-            throw new IllegalArgumentException("DDPM needs 1 <= S <= T = " + schedule.steps() + " steps, got S = " + steps);
-        }
-        this.steps = steps;
+        taus = evenlySpaced(steps, "DDPM");
     }
 
     @Override
     public int[] timesteps() {
-        int total = schedule().steps();
-        int[] taus = new int[steps];
-        for (int i = 0; i < steps; i++) {
-            taus[i] = steps == 1 ? total - 1 : (int) Math.round((double) i * (total - 1) / (steps - 1));
-        }
-        return taus;
+        return taus.clone();
     }
 
     @Override
@@ -64,6 +56,6 @@ public final class DdpmSampler extends ReverseSampler {
     @Override
     public String describe() {
         int total = schedule().steps();
-        return steps == total ? "DDPM(T=" + total + ")" : "DDPM(S=" + steps + " of T=" + total + ")";
+        return taus.length == total ? "DDPM(T=" + total + ")" : "DDPM(S=" + taus.length + " of T=" + total + ")";
     }
 }

@@ -102,6 +102,22 @@ public abstract class ReverseSampler {
     /** The 0-based time steps visited, increasing (the chain walks them from last to first). */
     public abstract int[] timesteps();
 
+    /**
+     * {@code steps} (1..T) evenly spaced 0-based time steps of the schedule, τ_i = round(i (T-1)/(S-1)), increasing
+     * (S = 1: the last step only); rejects S outside 1..T with a message naming {@code sampler}.
+     */
+    protected int[] evenlySpaced(int steps, String sampler) {
+        int total = schedule.steps();
+        if (steps < 1 || steps > total) {
+            throw new IllegalArgumentException(sampler + " needs 1 <= S <= T = " + total + " steps, got S = " + steps);
+        }
+        int[] taus = new int[steps];
+        for (int i = 0; i < steps; i++) {
+            taus[i] = steps == 1 ? total - 1 : (int) Math.round((double) i * (total - 1) / (steps - 1));
+        }
+        return taus;
+    }
+
     /** A short name with the settings, e.g. "DDIM(S=50, η=0)". */
     public abstract String describe();
 
