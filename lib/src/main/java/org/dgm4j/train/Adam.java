@@ -131,8 +131,8 @@ public final class Adam implements AutoCloseable {
             int n = w.capacity();
             for (int k = 0; k < n; k++) {
                 float gk = grad.get(k);
-                float m = b1 * means[base + k] + c1 * gk;
-                float v = b2 * variances[base + k] + c2 * gk * gk;
+                float m = flushSubnormal(b1 * means[base + k] + c1 * gk);
+                float v = flushSubnormal(b2 * variances[base + k] + c2 * gk * gk);
                 means[base + k] = m;
                 variances[base + k] = v;
                 w.put(k, w.get(k) - corrected * m / ((float) Math.sqrt(v) + eps));
@@ -143,6 +143,16 @@ public final class Adam implements AutoCloseable {
                 JniUtils.zeroGrad((PtNDArray) w);
             }
         }
+    }
+
+    /**
+     * 0 for a subnormal value (|x| below {@link Float#MIN_NORMAL}), else x. A moment that decays towards 0
+     * (a weight whose gradient stops, such as one fed by MNIST's blank border pixels) turns subnormal about
+     * 700 steps later, and arithmetic on subnormal floats is many times slower on x86: without this, the
+     * dense VAE's epochs took 2.5x longer from the fourth on.
+     */
+    static float flushSubnormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 
     /**
@@ -182,6 +192,11 @@ public final class Adam implements AutoCloseable {
         }
         view.put(0, old);
         return same;
+    }
+
+    /** The first moment m of parameter {@code k} of the flattened weights (CPU path). */
+    float firstMoment(int k) {
+        return means[k];
     }
 
     /** True when steps run as the single Java pass over the weights' memory (the CPU path). */
