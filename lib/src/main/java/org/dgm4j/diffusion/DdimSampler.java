@@ -16,29 +16,22 @@ import org.dgm4j.ops.Scalars;
  */
 public final class DdimSampler extends ReverseSampler {
 
-    private final int[] taus;
     private final double eta;
 
     /** DDIM reversing {@code schedule} with {@code steps} sampling steps (1..T) and stochasticity {@code eta} ≥ 0. */
     public DdimSampler(NoiseSchedule schedule, int steps, double eta) {
-        super(schedule);
+        super(schedule, steps, "DDIM");
         if (!(eta >= 0)) {
             throw new IllegalArgumentException("DDIM η must be >= 0 (0 deterministic, 1 DDPM-like), got " + eta);
         }
-        this.taus = evenlySpaced(steps, "DDIM");
         this.eta = eta;
-    }
-
-    @Override
-    public int[] timesteps() {
-        return taus.clone();
     }
 
     @Override
     protected NDArray update(NDArray xt, NDArray x0, int t, int prev, Supplier<NDArray> noise) {
         NoiseSchedule s = schedule();
         double ab = s.alphaBar(t);
-        double abPrev = prev >= 0 ? s.alphaBar(prev) : 1.0;
+        double abPrev = alphaBarOrOne(prev);
         NDArray epsHat = Scalars.div(xt.sub(Scalars.mul(x0, Math.sqrt(ab))), Math.sqrt(1 - ab));
         double sigma = eta * Math.sqrt((1 - abPrev) / (1 - ab)) * Math.sqrt(1 - ab / abPrev);
         double direction = Math.sqrt(Math.max(0, 1 - abPrev - sigma * sigma));
@@ -51,6 +44,6 @@ public final class DdimSampler extends ReverseSampler {
 
     @Override
     public String describe() {
-        return "DDIM(S=" + taus.length + ", η=" + eta + ")";
+        return "DDIM(S=" + steps() + ", η=" + eta + ")";
     }
 }

@@ -18,8 +18,6 @@ import org.dgm4j.ops.Scalars;
  */
 public final class DdpmSampler extends ReverseSampler {
 
-    private final int[] taus;
-
     /** A DDPM sampler reversing {@code schedule} over all its T steps. */
     public DdpmSampler(NoiseSchedule schedule) {
         this(schedule, schedule == null ? 1 : schedule.steps());
@@ -27,20 +25,14 @@ public final class DdpmSampler extends ReverseSampler {
 
     /** A DDPM sampler reversing {@code schedule} respaced to {@code steps} ancestral steps (1..T). */
     public DdpmSampler(NoiseSchedule schedule, int steps) {
-        super(schedule);
-        taus = evenlySpaced(steps, "DDPM");
-    }
-
-    @Override
-    public int[] timesteps() {
-        return taus.clone();
+        super(schedule, steps, "DDPM");
     }
 
     @Override
     protected NDArray update(NDArray xt, NDArray x0, int t, int prev, Supplier<NDArray> noise) {
         NoiseSchedule s = schedule();
         double ab = s.alphaBar(t);
-        double abPrev = prev >= 0 ? s.alphaBar(prev) : 1.0;
+        double abPrev = alphaBarOrOne(prev);
         boolean adjacent = prev == t - 1;   // every step when S = T: the schedule's own coefficients
         double beta = 1 - ab / abPrev;
         double coefX0 = adjacent ? s.posteriorMeanCoefX0(t) : beta * Math.sqrt(abPrev) / (1 - ab);
@@ -56,6 +48,6 @@ public final class DdpmSampler extends ReverseSampler {
     @Override
     public String describe() {
         int total = schedule().steps();
-        return taus.length == total ? "DDPM(T=" + total + ")" : "DDPM(S=" + taus.length + " of T=" + total + ")";
+        return steps() == total ? "DDPM(T=" + total + ")" : "DDPM(S=" + steps() + " of T=" + total + ")";
     }
 }

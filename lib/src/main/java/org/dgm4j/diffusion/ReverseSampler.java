@@ -29,17 +29,31 @@ import org.dgm4j.ops.Scalars;
 public abstract class ReverseSampler {
 
     private final NoiseSchedule schedule;
+    private final int[] taus;
     private boolean clip = true;
     private boolean toImages = true;
     private int batchSize = 256;
     private int frames;
     private long[] sampleShape = {1, 28, 28};
 
-    protected ReverseSampler(NoiseSchedule schedule) {
+    /**
+     * A sampler of {@code schedule} over {@code steps} (1..T) evenly spaced 0-based time steps
+     * τ_i = round(i (T-1)/(S-1)) (S = 1: the last step only); rejects S outside 1..T with a message naming
+     * {@code sampler}.
+     */
+    protected ReverseSampler(NoiseSchedule schedule, int steps, String sampler) {
         if (schedule == null) {
             throw new IllegalArgumentException("a sampler needs the noise schedule the model was trained with");
         }
         this.schedule = schedule;
+        int total = schedule.steps();
+        if (steps < 1 || steps > total) {
+            throw new IllegalArgumentException(sampler + " needs 1 <= S <= T = " + total + " steps, got S = " + steps);
+        }
+        taus = new int[steps];
+        for (int i = 0; i < steps; i++) {
+            taus[i] = steps == 1 ? total - 1 : (int) Math.round((double) i * (total - 1) / (steps - 1));
+        }
     }
 
     /** The forward process the sampler reverses. */
@@ -100,22 +114,18 @@ public abstract class ReverseSampler {
     }
 
     /** The 0-based time steps visited, increasing (the chain walks them from last to first). */
-    public abstract int[] timesteps();
+    public final int[] timesteps() {
+        return taus.clone();
+    }
 
-    /**
-     * {@code steps} (1..T) evenly spaced 0-based time steps of the schedule, τ_i = round(i (T-1)/(S-1)), increasing
-     * (S = 1: the last step only); rejects S outside 1..T with a message naming {@code sampler}.
-     */
-    protected int[] evenlySpaced(int steps, String sampler) {
-        int total = schedule.steps();
-        if (steps < 1 || steps > total) {
-            throw new IllegalArgumentException(sampler + " needs 1 <= S <= T = " + total + " steps, got S = " + steps);
-        }
-        int[] taus = new int[steps];
-        for (int i = 0; i < steps; i++) {
-            taus[i] = steps == 1 ? total - 1 : (int) Math.round((double) i * (total - 1) / (steps - 1));
-        }
-        return taus;
+    /** Number of sampling steps S. */
+    public int steps() {
+        return taus.length;
+    }
+
+    /** ᾱ at 0-based time step {@code step}, and 1 before the first step (ᾱ_{-1} = 1, where the chain ends). */
+    protected double alphaBarOrOne(int step) {
+        return step >= 0 ? schedule.alphaBar(step) : 1.0;
     }
 
     /** A short name with the settings, e.g. "DDIM(S=50, η=0)". */

@@ -57,10 +57,7 @@ public final class AutoencoderChecks {
                     .mistake("the sign is flipped: the BCE is minus the log-likelihood, so it is ≥ 0", Values.of(PrimerChecks.scale(expected, -1)))
                     .mistake("that is the mean over the pixels; the loss sums over the pixels of an image",
                             Values.of(PrimerChecks.scale(expected, 1.0 / p)))
-                    .mistake("you averaged over the batch too; return one value per image (sum over axes 1, 2, 3 only)",
-                            Values.scalar(mean))
-                    .mistake("you summed over the batch too; return one value per image (sum over axes 1, 2, 3 only)",
-                            Values.scalar(mean * b))
+                    .batchReduced(mean, b, "image", "axes 1, 2, 3")
                     .nonFinite("NaN or ∞ for confident logits: σ(l) rounds to 0 or 1 in float, so its log is −∞; use a stable"
                             + " form written with the logits, from log σ(l) = −softplus(−l) and log(1 − σ(l)) = −softplus(l)")
                     .judge(Values.of(expected), () -> Values.orNull(bce.apply(ls, xs)),

@@ -42,6 +42,17 @@ final class Comparison {
         return this;
     }
 
+    /**
+     * The two batch mistakes of a loss computed per example: the result averaged ({@code mean}) or summed
+     * ({@code mean} · {@code batch}) over the batch too; the hint asks for one value per {@code unit} summed over
+     * {@code axes} only.
+     */
+    Comparison batchReduced(double mean, int batch, String unit, String axes) {
+        String fix = "; return one value per " + unit + " (sum over " + axes + " only)";
+        return mistake("you averaged over the batch too" + fix, Values.scalar(mean))
+                .mistake("you summed over the batch too" + fix, Values.scalar(mean * batch));
+    }
+
     /** The hint for an answer that throws {@code type} (e.g. an index out of bounds from a 1-based step). */
     Comparison onException(Class<? extends RuntimeException> type, String hint) {
         exceptionHints.put(type, hint);

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.Random;
@@ -106,19 +105,12 @@ public final class DiffusionChecks {
      * pixels, within a Monte Carlo tolerance.
      */
     public static void signalShare(NDArray x0, double[] alphaBars, int t, Supplier<Double> measured) {
-        double[] pixels = x0.toType(DataType.FLOAT64, false).toDoubleArray();
-        double mean = 0;
-        for (double p : pixels) {
-            mean += p / pixels.length;
-        }
-        double v = 0;
-        for (double p : pixels) {
-            v += (p - mean) * (p - mean) / pixels.length;
-        }
+        double v = Values.variance(x0);
+        long pixels = x0.size();
         double a = alphaBars[t];
         double share = a * v / (a * v + 1 - a);
         double rho = Math.sqrt(share);
-        double tol = 0.005 + 10 * rho * (1 - share) / Math.sqrt(pixels.length);
+        double tol = 0.005 + 10 * rho * (1 - share) / Math.sqrt(pixels);
         Exercise.report(new Comparison("07.3", "signal share of x_t")
                 .tolerance(0, tol)
                 .mistake("that is the correlation r; the share of variance is r²", Values.scalar(rho))

@@ -1,7 +1,6 @@
 package org.dgm4j.exercises;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -82,18 +81,11 @@ public final class LatentChecks {
      * student; compared with ᾱ_t·v + 1 − ᾱ_t, v the variance of z0's numbers, within a Monte Carlo tolerance.
      */
     public static void diffusedVariance(NDArray z0, double[] alphaBars, int t, Supplier<Double> measured) {
-        double[] values = z0.toType(DataType.FLOAT64, false).toDoubleArray();
-        double mean = 0;
-        for (double v : values) {
-            mean += v / values.length;
-        }
-        double v = 0;
-        for (double x : values) {
-            v += (x - mean) * (x - mean) / values.length;
-        }
+        double v = Values.variance(z0);
+        long values = z0.size();
         double a = alphaBars[t];
         double expected = a * v + 1 - a;
-        double tol = 0.01 + 6 * expected * Math.sqrt(2.0 / values.length);
+        double tol = 0.01 + 6 * expected * Math.sqrt(2.0 / values);
         Exercise.report(new Comparison("09.3", "variance of the diffused codes")
                 .tolerance(0, tol)
                 .mistake("that is the variance of z₀ itself; diffuse the codes to step t first", Values.scalar(v))

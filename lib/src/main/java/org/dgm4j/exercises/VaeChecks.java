@@ -78,10 +78,7 @@ public final class VaeChecks {
                     .mistake("the sign is flipped: a KL divergence is ≥ 0", Values.of(PrimerChecks.scale(expected, -1)))
                     .mistake("that is the mean over the latent dimensions; the KL of independent dimensions is their sum",
                             Values.of(PrimerChecks.scale(expected, 1.0 / D)))
-                    .mistake("you averaged over the batch too; return one value per example (sum over axis 1 only)",
-                            Values.scalar(mean))
-                    .mistake("you summed over the batch too; return one value per example (sum over axis 1 only)",
-                            Values.scalar(mean * B))
+                    .batchReduced(mean, B, "example", "axis 1")
                     .judge(Values.of(expected), () -> Values.orNull(kl.apply(mus, lvs)),
                             "one KL per example, 0 for the prior itself"));
         }

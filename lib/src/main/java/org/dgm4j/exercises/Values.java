@@ -108,6 +108,20 @@ record Values(long[] shape, double[] data) {
         return shape.length == 0 ? s : "[" + s + (data.length > n ? ", …]" : "]");
     }
 
+    /** The population variance of all numbers of {@code array}, in doubles. */
+    static double variance(NDArray array) {
+        double[] values = array.toType(DataType.FLOAT64, false).toDoubleArray();
+        double mean = 0;
+        for (double x : values) {
+            mean += x / values.length;
+        }
+        double variance = 0;
+        for (double x : values) {
+            variance += (x - mean) * (x - mean) / values.length;
+        }
+        return variance;
+    }
+
     static String format(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);

@@ -44,12 +44,18 @@ public record ImageMoments(double ink, double centreX, double centreY, double wi
         double m = 0;
         double sx = 0;
         double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 double v = pixels[y * width + x];
                 m += v;
                 sx += v * x;
                 sy += v * y;
+                sxx += v * x * x;
+                syy += v * y * y;
+                sxy += v * x * y;
             }
         }
         if (m <= 0) {
@@ -57,20 +63,9 @@ public record ImageMoments(double ink, double centreX, double centreY, double wi
         }
         double cx = sx / m;
         double cy = sy / m;
-        double vxx = 0;
-        double vyy = 0;
-        double vxy = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double v = pixels[y * width + x];
-                vxx += v * (x - cx) * (x - cx);
-                vyy += v * (y - cy) * (y - cy);
-                vxy += v * (x - cx) * (y - cy);
-            }
-        }
-        vxx /= m;
-        vyy /= m;
-        vxy /= m;
+        double vxx = Math.max(0, sxx / m - cx * cx);   // E[x²] - E[x]², in doubles exact enough for 28×28 images
+        double vyy = Math.max(0, syy / m - cy * cy);
+        double vxy = sxy / m - cx * cy;
         double slant = vyy > 0 ? -vxy / vyy : 0;
         return new ImageMoments(m / pixels.length, cx, cy, Math.sqrt(vxx), Math.sqrt(vyy), slant);
     }
