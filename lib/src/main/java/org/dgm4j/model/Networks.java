@@ -8,6 +8,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import org.dgm4j.ops.Upsampling;
 
 /**
@@ -83,6 +84,57 @@ public final class Networks {
             net.add(Upsampling.block(mode, channels[i], 3, 2)).add(Activation.reluBlock());
         }
         return net.add(Upsampling.block(mode, Math.toIntExact(image.get(0)), 3, 2));
+    }
+
+    /**
+     * The reference study's deeper encoder: convolutions with the given channel counts, alternately
+     * 4×4 stride 2 (the side halves; layers 0, 2, 4, ...) and 3×3 stride 1 (the side stays), each followed by
+     * batch normalisation and ReLU; then flatten, dense hidden layers (ReLU) and {@code Linear(out)}.
+     * An odd number of layers halves the side (L + 1)/2 times.
+     */
+    public static Block deepConvEncoder(int[] channels, int[] hidden, int out) {
+        SequentialBlock net = new SequentialBlock();
+        for (int i = 0; i < channels.length; i++) {
+            boolean halves = i % 2 == 0;
+            int kernel = halves ? 4 : 3;
+            net.add(Conv2d.builder().setFilters(channels[i]).setKernelShape(new Shape(kernel, kernel))
+                    .optStride(halves ? new Shape(2, 2) : new Shape(1, 1)).optPadding(new Shape(1, 1)).build());
+            addNormRelu(net);
+        }
+        net.add(Blocks.batchFlattenBlock());
+        addDenseStack(net, hidden);
+        return net.add(linear(out));
+    }
+
+    /**
+     * The mirror of {@link #deepConvEncoder}: dense hidden layers, a dense layer to the last encoder layer's
+     * channels at side H / 2^((L + 1)/2) (ReLU); then, undoing encoder layer j = L-1 … 1, a ×2
+     * {@link Upsampling#block upsampling block} where layer j halved the side and a 3×3 convolution where it
+     * kept it, to layer j-1's channel count, each followed by batch normalisation and ReLU; finally a ×2
+     * upsampling block to the image's channels (logits).
+     */
+    public static Block deepConvDecoder(Shape image, int[] channels, int[] hidden, Upsampling.Mode mode) {
+        requireImageShape(image);
+        int layers = channels.length;
+        long factor = 1L << ((layers + 1) / 2);
+        long h = image.get(1), w = image.get(2);
+        if (layers % 2 == 0 || h % factor != 0 || w % factor != 0) {
+            throw new IllegalArgumentException("the deep decoder needs an odd number of layers and H, W divisible by "
+                    + factor + ", got " + layers + " layers and image " + image);
+        }
+        Shape start = new Shape(channels[layers - 1], h / factor, w / factor);
+        SequentialBlock net = new SequentialBlock();
+        addDenseStack(net, hidden);
+        net.add(linear(Math.toIntExact(start.size()))).add(Activation.reluBlock()).add(reshapeTo(start));
+        for (int j = layers - 1; j >= 1; j--) {
+            net.add(j % 2 == 0 ? Upsampling.block(mode, channels[j - 1], 3, 2) : Upsampling.sameConv(channels[j - 1], 3));
+            addNormRelu(net);
+        }
+        return net.add(Upsampling.block(mode, Math.toIntExact(image.get(0)), 3, 2));
+    }
+
+    private static void addNormRelu(SequentialBlock net) {
+        net.add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
     /** The shape (1, 28, 28) of the grey digit images. */

@@ -85,6 +85,19 @@ public class Vae extends EncoderDecoder {
                 Networks.convDecoder(image, channels, hidden, mode), latentDim, image);
     }
 
+    /**
+     * The reference study's deeper variant of {@link #conv64(Shape, int, Upsampling.Mode)}: seven convolutions of
+     * 32, 32, 64, 64, 128, 128, 256 channels (4×4 stride 2 and 3×3 stride 1 alternating, so the side still halves
+     * four times), batch normalisation after each, the same dense layer of 256 and the mirrored decoder
+     * ({@link Networks#deepConvEncoder}).
+     */
+    public static Vae conv64Deep(Shape image, int latentDim, Upsampling.Mode mode) {
+        int[] channels = {32, 32, 64, 64, 128, 128, 256};
+        int[] hidden = {256};
+        return new Vae(Networks.deepConvEncoder(channels, hidden, 2 * latentDim),
+                Networks.deepConvDecoder(image, channels, hidden, mode), latentDim, image);
+    }
+
     /** {@code mu + exp(logVar / 2) ⊙ eps}: the reparameterisation trick, differentiable in mu and logVar. */
     public static NDArray reparameterize(NDArray mu, NDArray logVar, NDArray eps) {
         return new Gaussian(mu, logVar).sample(eps);

@@ -45,6 +45,8 @@ class VaeTest {
         assertForwardShapes(Vae.conv28(4, 128, Upsampling.Mode.SUB_PIXEL), 2);
         assertForwardShapes(Vae.conv64(10), 2);
         assertForwardShapes(Vae.conv64(new Shape(3, 64, 64), 6, Upsampling.Mode.SUB_PIXEL), 2);
+        assertForwardShapes(Vae.conv64Deep(new Shape(1, 32, 32), 10, Upsampling.Mode.NEAREST_CONV), 2);
+        assertForwardShapes(Vae.conv64Deep(new Shape(1, 64, 64), 4, Upsampling.Mode.NEAREST_CONV), 2);
     }
 
     private static long count(Vae vae) {
@@ -87,6 +89,27 @@ class VaeTest {
         long dec = (z + 1L) * 256 + 257 * 1024 + (64 * 9 + 1) * 64 + (64 * 9 + 1) * 32 + (32 * 9 + 1) * 32
                 + (32 * 9 + 1);
         assertEquals(enc + dec, count(Vae.conv64(z)));
+    }
+
+    @Test
+    void deepConv64ParameterCountMatchesFormula() {
+        // Seven convolutions (4×4 stride 2 and 3×3 stride 1 alternating), each with batch normalisation (γ, β and
+        // the two running statistics: 4 numbers per channel); 256 channels at side s = H/16.
+        int z = 10;
+        for (int side : new int[] {32, 64}) {
+            long s2 = (long) (side / 16) * (side / 16);
+            long enc = 17 * 32 + (32 * 9 + 1) * 32 + (32 * 16 + 1) * 64 + (64 * 9 + 1) * 64 + (64 * 16 + 1) * 128
+                    + (128 * 9 + 1) * 128 + (128 * 16 + 1) * 256 + 4L * (32 + 32 + 64 + 64 + 128 + 128 + 256)
+                    + (256 * s2 + 1) * 256 + 257 * 2L * z;
+            long dec = (z + 1L) * 256 + 257 * 256 * s2 + (256 * 9 + 1) * 128 + (128 * 9 + 1) * 128 + (128 * 9 + 1) * 64
+                    + (64 * 9 + 1) * 64 + (64 * 9 + 1) * 32 + (32 * 9 + 1) * 32 + 4L * (128 + 128 + 64 + 64 + 32 + 32)
+                    + (32 * 9 + 1);
+            assertEquals(enc + dec, count(Vae.conv64Deep(new Shape(1, side, side), z, Upsampling.Mode.NEAREST_CONV)),
+                    side + "×" + side);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Vae.conv64Deep(new Shape(1, 28, 28), z, Upsampling.Mode.NEAREST_CONV));
+        assertTrue(e.getMessage().contains("divisible by 16"), e.getMessage());
     }
 
     @Test
