@@ -133,8 +133,13 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         return this;
     }
 
-    /** Share of training examples whose label a conditional model sees as the null label (Ho and Salimans use 0.1–0.2). */
-    public static final double DEFAULT_LABEL_DROPOUT = 0.15;
+    /**
+     * Share of training examples whose label a conditional model sees as the null label. Ho and Salimans use
+     * 0.1–0.2; the course uses 0.3 because notebook 07 samples the unconditional model of the same short run.
+     * Measured on the quick recipe (2 epochs, 256 samples, one seed): 0.15 gives unconditional DDPM FD 35.6 and 60 %
+     * confident, guided (w = 2) 98.8 % as requested; 0.3 gives 28.4, 64 % and 97.3 %.
+     */
+    public static final double DEFAULT_LABEL_DROPOUT = 0.3;
 
     /**
      * The labels a conditional network trains on: the batch labels {@code y} (B) in 0..K-1, each replaced by
