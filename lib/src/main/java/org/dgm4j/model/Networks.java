@@ -67,19 +67,11 @@ public final class Networks {
      * and finally to the image's channel count (no activation: logits).
      */
     public static Block convDecoder(Shape image, int[] channels, int[] hidden, Upsampling.Mode mode) {
-        requireImageShape(image);
         int layers = channels.length;
-        long h = image.get(1), w = image.get(2);
-        long factor = 1L << layers;
-        if (layers == 0 || h % factor != 0 || w % factor != 0) {
-            throw new IllegalArgumentException("a decoder with " + layers + " ×2 upsamplings needs H and W"
-                    + " divisible by " + factor + ", got image " + image);
+        if (layers == 0) {
+            throw new IllegalArgumentException("a decoder needs at least one layer, got none for image " + image);
         }
-        int top = channels[layers - 1];
-        Shape start = new Shape(top, h / factor, w / factor);
-        SequentialBlock net = new SequentialBlock();
-        addDenseStack(net, hidden);
-        net.add(linear(Math.toIntExact(start.size()))).add(Activation.reluBlock()).add(reshapeTo(start));
+        SequentialBlock net = decoderStem(image, channels[layers - 1], layers, hidden);
         for (int i = layers - 2; i >= 0; i--) {
             net.add(Upsampling.block(mode, channels[i], 3, 2)).add(Activation.reluBlock());
         }
@@ -114,23 +106,34 @@ public final class Networks {
      * upsampling block to the image's channels (logits).
      */
     public static Block deepConvDecoder(Shape image, int[] channels, int[] hidden, Upsampling.Mode mode) {
-        requireImageShape(image);
         int layers = channels.length;
-        long factor = 1L << ((layers + 1) / 2);
-        long h = image.get(1), w = image.get(2);
-        if (layers % 2 == 0 || h % factor != 0 || w % factor != 0) {
-            throw new IllegalArgumentException("the deep decoder needs an odd number of layers and H, W divisible by "
-                    + factor + ", got " + layers + " layers and image " + image);
+        if (layers % 2 == 0) {
+            throw new IllegalArgumentException("the deep decoder needs an odd number of layers, got " + layers);
         }
-        Shape start = new Shape(channels[layers - 1], h / factor, w / factor);
-        SequentialBlock net = new SequentialBlock();
-        addDenseStack(net, hidden);
-        net.add(linear(Math.toIntExact(start.size()))).add(Activation.reluBlock()).add(reshapeTo(start));
+        SequentialBlock net = decoderStem(image, channels[layers - 1], (layers + 1) / 2, hidden);
         for (int j = layers - 1; j >= 1; j--) {
             net.add(j % 2 == 0 ? Upsampling.block(mode, channels[j - 1], 3, 2) : Upsampling.sameConv(channels[j - 1], 3));
             addNormRelu(net);
         }
         return net.add(Upsampling.block(mode, Math.toIntExact(image.get(0)), 3, 2));
+    }
+
+    /**
+     * A decoder's start: dense hidden layers (ReLU), then a dense layer to {@code channels × H/2^k × W/2^k} (ReLU),
+     * reshaped to that feature map, for a decoder that upsamples ×2 {@code k = halvings} times.
+     */
+    private static SequentialBlock decoderStem(Shape image, int channels, int halvings, int[] hidden) {
+        requireImageShape(image);
+        long h = image.get(1), w = image.get(2);
+        long factor = 1L << halvings;
+        if (h % factor != 0 || w % factor != 0) {
+            throw new IllegalArgumentException("a decoder with " + halvings + " ×2 upsamplings needs H and W"
+                    + " divisible by " + factor + ", got image " + image);
+        }
+        Shape start = new Shape(channels, h / factor, w / factor);
+        SequentialBlock net = new SequentialBlock();
+        addDenseStack(net, hidden);
+        return net.add(linear(Math.toIntExact(start.size()))).add(Activation.reluBlock()).add(reshapeTo(start));
     }
 
     private static void addNormRelu(SequentialBlock net) {
