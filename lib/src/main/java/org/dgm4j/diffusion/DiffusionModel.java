@@ -81,7 +81,7 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
      */
     @Override
     public NDArray predictNoise(NDArray xt, int t) {
-        return predict(ema, xt, t, isConditional() ? nullLabels(xt) : null);
+        return predict(ema, xt, t, null);
     }
 
     /** ε̂ of the EMA network of a conditional model for {@code labels} (N) in 0..K (K = the null label). */
@@ -96,7 +96,7 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
 
     /** The trained (not averaged) weights as a noise predictor, to compare with the EMA weights. */
     public NoisePredictor trainedWeights() {
-        return (xt, t) -> predict(net, xt, t, isConditional() ? nullLabels(xt) : null);
+        return (xt, t) -> predict(net, xt, t, null);
     }
 
     /** Conditional sampling of the requested {@code labels}, one per sample (no guidance). */
@@ -109,22 +109,34 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         return ClassifierFreeGuidance.of(this, labels, w);
     }
 
-    private static NDArray predict(UNet network, NDArray xt, int t, NDArray labels) {
+    /** ε̂ of {@code network}; a conditional model without {@code labels} is given the null label. */
+    private NDArray predict(UNet network, NDArray xt, int t, NDArray labels) {
         if (!network.isInitialized()) {
             throw new IllegalStateException("The diffusion model has no weights: train it (Fit) or initialise it first");
         }
-        NDManager m = xt.getManager();
+        NDManager caller = xt.getManager();
         float[] times = new float[(int) xt.getShape().get(0)];
         java.util.Arrays.fill(times, t);
-        ParameterStore store = new ParameterStore(m, false);
-        return labels == null ? network.predict(store, xt, m.create(times), false)
-                : network.predict(store, xt, m.create(times), labels, false);
+        // The forward's arrays land in a scope closed here, not in the caller's manager: a sampling step that calls
+        // the network several times (guidance, RePaint's resampling rounds) then holds one ε̂ per call, not every activation.
+        try (NDManager scope = caller.newSubManager()) {
+            xt.tempAttach(scope);
+            if (labels != null) {
+                labels.tempAttach(scope);
+            }
+            NDArray y = labels == null && isConditional() ? nullLabels(scope, times.length) : labels;
+            ParameterStore store = new ParameterStore(scope, false);
+            NDArray eps = y == null ? network.predict(store, xt, scope.create(times), false)
+                    : network.predict(store, xt, scope.create(times), y, false);
+            eps.attach(caller);
+            return eps;
+        }
     }
 
-    private NDArray nullLabels(NDArray xt) {
-        int[] none = new int[(int) xt.getShape().get(0)];
+    private NDArray nullLabels(NDManager manager, int count) {
+        int[] none = new int[count];
         java.util.Arrays.fill(none, classes());
-        return xt.getManager().create(none);
+        return manager.create(none);
     }
 
     /** Allocates the parameters in {@code manager} (the fit loop does this itself when given {@link #inputShapes}). */

@@ -249,14 +249,28 @@ public final class UNet extends AbstractBlock {
         V crop(V x, int pad);
     }
 
-    /** The forward pass. */
+    /**
+     * The forward pass. Each block runs in its own sub-manager that keeps only the block's output: the
+     * temporaries inside a block are freed as soon as it returns (autograd keeps what the backward pass needs),
+     * so a forward pass holds the skip connections, not every activation of the network.
+     */
     private record ArrayFlow(ParameterStore store, boolean training) implements Flow<NDArray> {
         public NDArray apply(Block block, NDArray x) {
-            return block.forward(store, new NDList(x), training).singletonOrThrow();
+            return scoped(block, new NDList(x));
         }
 
         public NDArray apply(Block block, NDArray x, NDArray embedding) {
-            return block.forward(store, new NDList(x, embedding), training).singletonOrThrow();
+            return scoped(block, new NDList(x, embedding));
+        }
+
+        private NDArray scoped(Block block, NDList inputs) {
+            NDManager caller = inputs.get(0).getManager();
+            try (NDManager scope = caller.newSubManager()) {
+                inputs.forEach(a -> a.tempAttach(scope));
+                NDArray out = block.forward(store, inputs, training).singletonOrThrow();
+                out.attach(caller);
+                return out;
+            }
         }
 
         public NDArray add(NDArray a, NDArray b) {

@@ -97,7 +97,7 @@ public final class ComparisonBench {
             result("train_steps", train.steps());
             result("train_rss_growth_mb", train.rssGrowthMb());
             result("train_how", "Fit (the notebooks' loop), one time-bounded epoch, per-step timestamps");
-            Timing infer = infer(model, data, batch, warmup, seconds, minSteps);
+            Timing infer = infer(model, manager, data, batch, warmup, seconds, minSteps);
             result("infer_img_s", String.format(Locale.ROOT, "%.2f", infer.imagesPerSecond(batch)));
             result("infer_steps", infer.steps());
             result("infer_grad_mode", JniUtils.isGradMode());
@@ -125,10 +125,10 @@ public final class ComparisonBench {
     }
 
     /** Forward passes in inference mode (no gradient collector), one sub-manager per batch. */
-    private static Timing infer(BenchModel model, ImageDataset data, int batch, double warmup, double seconds,
-            int minSteps) {
+    private static Timing infer(BenchModel model, NDManager manager, ImageDataset data, int batch, double warmup,
+            double seconds, int minSteps) {
         StepClock clock = new StepClock(warmup, seconds, minSteps);
-        ParameterStore store = new ParameterStore();
+        ParameterStore store = new ParameterStore(manager, false);
         long step = 0;
         clock.start("inference", 1, 0);
         for (Batch b : clock.source(data).batches(batch, true, 7)) {
@@ -218,12 +218,12 @@ public final class ComparisonBench {
         }
 
         /**
-         * The quick-profile DDPM recipe (small U-Net, cosine T = 1000, clipping at 1, EMA), with the offset time
-         * conditioning of the PyTorch side's U-Net rather than the recipe's scale-shift.
+         * The quick-profile DDPM recipe (small U-Net, cosine T = 1000, clipping at 1, EMA), unconditional and with the
+         * offset time conditioning of the PyTorch side's U-Net rather than the recipe's labels and scale-shift.
          */
         private static BenchModel unet() {
             DiffusionRecipe recipe = DiffusionRecipe.forProfile(Profile.QUICK);
-            DiffusionModel model = new DiffusionModel(recipe.unet().withScaleShift(false),
+            DiffusionModel model = new DiffusionModel(recipe.unet().withClasses(0).withScaleShift(false),
                     NoiseSchedule.named(recipe.schedule(), recipe.steps()));
             return new BenchModel(model, new DenoisingObjective(model), 28, recipe.learningRate(), (store, b) -> {
                 NDManager m = b.manager();

@@ -160,4 +160,30 @@ class GuidanceAndInpaintingTest {
             assertThrows(IllegalArgumentException.class, () -> model.guided(new int[] {10}, 1));
         }
     }
+
+    @Test
+    void aNetworkCallLeavesOnlyItsPredictionInTheCallersManager() {
+        try (NDManager m = Engines.newManager()) {
+            DiffusionModel model = new DiffusionModel(new UNetConfig(8, new int[] {1, 2}, 1, false, 4, 0).withClasses(10),
+                    NoiseSchedule.cosine(20)).initialize(m, 8, 8);
+            try (NDManager step = m.newSubManager()) {
+                NDArray xt = step.randomNormal(new Shape(3, 1, 8, 8));
+                NDArray labels = step.create(new int[] {3, 1, 4});
+                NDArray unconditional = model.predictNoise(xt, 7);
+                assertEquals(3, step.getManagedArrays().size(), "x_t, the labels and one ε̂: a forward's activations must not"
+                        + " stay in the step's manager");
+                NDArray conditional = model.predictNoise(xt, 7, labels);
+                assertEquals(4, step.getManagedArrays().size(), "and one more ε̂");
+                NDArray guided = model.guided(new int[] {3, 1, 4}, 2).predictNoise(xt, 7);
+                int live = step.getManagedArrays().size() - 4;
+                assertTrue(live <= 10, "guidance keeps its labels, two ε̂ and their combination, not two forward passes: " + live);
+                assertEquals(step, xt.getManager(), "x_t is handed back to its manager");
+                assertEquals(step, labels.getManager(), "the labels are handed back to their manager");
+                assertEquals(step, unconditional.getManager());
+                assertEquals(step, conditional.getManager());
+                assertArrayEquals(new long[] {3, 1, 8, 8}, guided.getShape().getShape());
+                assertEquals(0, unconditional.sub(model.predictNoise(xt, 7)).abs().max().getFloat(), 0f, "the same ε̂ again");
+            }
+        }
+    }
 }
