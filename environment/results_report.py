@@ -2,7 +2,7 @@
 
 Reads, from a folder of executed notebooks written by run_notebooks.py, each notebook's
 <name>.results.json (figures recorded with org.dgm4j.notebook.Results) and <name>.run.json (its
-seconds and error), checks them against the targets and prints one table: notebook, figure, value,
+seconds, the kernel's peak memory and error), checks them against the targets and prints one table: notebook, figure, value,
 target, result (met / missed / not recorded / reported), each notebook's wall time against its budget
 and a closing count. A run is checked against the targets of its profile and fails (exit 1) when one
 is missed; a profile no target names (smoke) is shown the quick targets for information and never fails.
@@ -27,6 +27,7 @@ REPORT = "report"
 PROFILES = ("smoke", "quick", "full")
 REFERENCE_PROFILE = "quick"
 WALL = "wall_seconds"
+PEAK_RSS = "peak_rss_mb"  # the kernel's peak resident memory, from the runner (Linux)
 COURSE = "course"
 
 Target = namedtuple("Target", "figure comparison threshold profiles description line")
@@ -160,6 +161,8 @@ def evaluate(targets, profile, executed, stems, whole_course):
         else:
             total_seconds += run["seconds"]
             figures["%s/%s" % (number, WALL)] = run["seconds"]
+            if run.get(PEAK_RSS) is not None:
+                figures["%s/%s" % (number, PEAK_RSS)] = run[PEAK_RSS]
             if run.get("error"):
                 failures.append("%s: FAILED: %s" % (stem, run["error"]))
         seen = set()

@@ -5,7 +5,8 @@ its executed copy is written to the output folder (never over the source), and t
 any cell raises an error or times out. The table gives, per notebook, the seconds it took and how
 many image outputs it produced. The kernel of each notebook gets DGM4J_RESULTS=<out>/<name>.results.json,
 where the figures it records with org.dgm4j.notebook.Results go; <out>/<name>.run.json holds its
-seconds and error (environment/results reads both).
+seconds, the kernel's peak resident memory (Linux: VmHWM, read after every cell) and the error
+(environment/results reads both).
 """
 import argparse
 import json
@@ -53,6 +54,18 @@ def kernel_problem(kernel):
     return ""
 
 
+def peak_rss_mb(pid):
+    """The peak resident set size (VmHWM) of process pid in MB, or None where /proc does not tell."""
+    try:
+        with open("/proc/%d/status" % pid, encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except (OSError, TypeError, ValueError, IndexError):
+        return None
+    return None
+
+
 def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     stem = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0])
     for stale in (stem + ".results.json", stem + ".run.json"):  # an earlier run's must not pass for this one's
@@ -62,6 +75,14 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    peak = []
+
+    def track_memory(**_):  # after every cell, while the kernel is alive: its peak so far
+        mb = peak_rss_mb(getattr(getattr(client.km, "provisioner", None), "pid", None))
+        if mb is not None:
+            peak.append(mb)
+
+    client.on_cell_executed = track_memory
     start = time.monotonic()
     error = kernel_problem(kernel)  # checked first: no kernel start, no traceback
     try:
@@ -82,7 +103,8 @@ def run(path, out_dir, kernel, cell_timeout, startup_timeout):
     nbformat.write(nb, target + ".tmp")
     os.replace(target + ".tmp", target)
     with open(stem + ".run.json.tmp", "w") as f:
-        json.dump({"notebook": os.path.basename(path), "seconds": round(seconds, 1), "error": error}, f)
+        json.dump({"notebook": os.path.basename(path), "seconds": round(seconds, 1),
+                   "peak_rss_mb": max(peak) if peak else None, "error": error}, f)
     os.replace(stem + ".run.json.tmp", stem + ".run.json")
     return seconds, count_images(nb), error
 

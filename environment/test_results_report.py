@@ -32,9 +32,9 @@ class ReportTest(unittest.TestCase):
             f.write("# a comment\n\n" + HEADER + "".join(line + "\n" for line in lines))
         return path
 
-    def executed_run(self, stem, seconds, figures, error=""):
+    def executed_run(self, stem, seconds, figures, error="", peak_rss_mb=None):
         with open(os.path.join(self.executed, stem + ".run.json"), "w") as f:
-            json.dump({"notebook": stem + ".ipynb", "seconds": seconds, "error": error}, f)
+            json.dump({"notebook": stem + ".ipynb", "seconds": seconds, "peak_rss_mb": peak_rss_mb, "error": error}, f)
         if figures is not None:
             with open(os.path.join(self.executed, stem + ".results.json"), "w") as f:
                 json.dump({"format": 1, "profile": "quick",
@@ -109,6 +109,17 @@ class ReportTest(unittest.TestCase):
         self.assertIn("3 met, 2 missed, 1 not recorded", out.splitlines()[-1])
         with open(os.path.join(self.dir, "report.md"), encoding="utf-8") as f:
             self.assertIn("| 07-ddpm | `07/ddpm/confident_share` | 0.79 | >= 0.8 | **missed** |", f.read())
+
+    def test_the_kernels_peak_memory_is_a_figure_with_or_without_a_target(self):
+        path = self.targets(["07/peak_rss_mb\t<=\t4096\tquick\tmemory"])
+        self.executed_run("02-vae", 10.0, {}, peak_rss_mb=1234)
+        self.executed_run("07-ddpm", 10.0, {}, peak_rss_mb=5000)
+        status, out = self.report("quick", path)
+        self.assertEqual(1, status, out)
+        rows = {line.split()[1]: line for line in out.splitlines()[1:] if len(line.split()) > 1}
+        self.assertTrue(rows["07/peak_rss_mb"].rstrip().endswith("missed"), out)
+        self.assertIn("1234", rows["02/peak_rss_mb"])
+        self.assertTrue(rows["02/peak_rss_mb"].rstrip().endswith("no target"), out)
 
     def test_all_met_passes(self):
         path = self.targets(["02/plane_digits_found\t>=\t9\tquick\tdigits", "07/wall_seconds\t<=\t900\tquick\tb"])

@@ -48,6 +48,15 @@ class KernelFaults(unittest.TestCase):
         self.assertIn("a.ipynb", out.split("notebook  ")[-1], "the table lists every notebook:\n" + out)
         self.assertIn("notebooks: 0 passed, 2 failed", out)
 
+    def test_peak_memory_of_a_live_process_and_of_none(self):
+        sys.path.insert(0, HERE)
+        import run_notebooks
+        mb = run_notebooks.peak_rss_mb(os.getpid())
+        if os.path.exists("/proc/self/status"):
+            self.assertTrue(isinstance(mb, int) and 1 <= mb < 100000, mb)
+        self.assertIsNone(run_notebooks.peak_rss_mb(None))
+        self.assertIsNone(run_notebooks.peak_rss_mb(2 ** 31 - 1))
+
     def test_no_such_kernelspec(self):
         code, out, err = self.run_with("java-not-installed-here")
         self.assert_one_line_each_and_table(code, out, err, "no kernel named java-not-installed-here")
