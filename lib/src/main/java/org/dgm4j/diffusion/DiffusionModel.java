@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import org.dgm4j.ops.Scopes;
 
 /**
  * A denoising diffusion model: a noise schedule, the trained noise-prediction {@link UNet} and a frozen
@@ -114,23 +115,16 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
         if (!network.isInitialized()) {
             throw new IllegalStateException("The diffusion model has no weights: train it (Fit) or initialise it first");
         }
-        NDManager caller = xt.getManager();
         float[] times = new float[(int) xt.getShape().get(0)];
         java.util.Arrays.fill(times, t);
-        // The forward's arrays land in a scope closed here, not in the caller's manager: a sampling step that calls
-        // the network several times (guidance, RePaint's resampling rounds) then holds one ε̂ per call, not every activation.
-        try (NDManager scope = caller.newSubManager()) {
-            xt.tempAttach(scope);
-            if (labels != null) {
-                labels.tempAttach(scope);
-            }
+        // The forward's arrays are freed on return, not kept in the caller's manager: a sampling step that calls the
+        // network several times (guidance, RePaint's resampling rounds) then holds one ε̂ per call, not every activation.
+        return Scopes.keepResult(scope -> {
             NDArray y = labels == null && isConditional() ? nullLabels(scope, times.length) : labels;
             ParameterStore store = new ParameterStore(scope, false);
-            NDArray eps = y == null ? network.predict(store, xt, scope.create(times), false)
+            return y == null ? network.predict(store, xt, scope.create(times), false)
                     : network.predict(store, xt, scope.create(times), y, false);
-            eps.attach(caller);
-            return eps;
-        }
+        }, labels == null ? new NDArray[] {xt} : new NDArray[] {xt, labels});
     }
 
     private NDArray nullLabels(NDManager manager, int count) {

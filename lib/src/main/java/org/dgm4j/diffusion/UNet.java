@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.dgm4j.ops.GroupNorm;
+import org.dgm4j.ops.Scopes;
 import org.dgm4j.ops.Upsampling;
 
 /**
@@ -264,13 +265,8 @@ public final class UNet extends AbstractBlock {
         }
 
         private NDArray scoped(Block block, NDList inputs) {
-            NDManager caller = inputs.get(0).getManager();
-            try (NDManager scope = caller.newSubManager()) {
-                inputs.forEach(a -> a.tempAttach(scope));
-                NDArray out = block.forward(store, inputs, training).singletonOrThrow();
-                out.attach(caller);
-                return out;
-            }
+            return Scopes.keepResult(scope -> block.forward(store, inputs, training).singletonOrThrow(),
+                    inputs.toArray(new NDArray[0]));
         }
 
         public NDArray add(NDArray a, NDArray b) {
