@@ -8,6 +8,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -46,9 +48,9 @@ class CudaBuildTest {
         try (NDManager m = Engines.newManager()) {
             assertEquals(Device.cpu(), m.getDevice());
             // one gradient step of f(w) = (w - 3)² from w = 0 at rate 0.25: w' = 0 - 0.25 · 2(0 - 3) = 1.5
-            NDArray w = m.zeros(new ai.djl.ndarray.types.Shape(1));
+            NDArray w = m.zeros(new Shape(1));
             w.setRequiresGradient(true);
-            try (ai.djl.training.GradientCollector g = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector g = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray d = w.sub(m.create(3f));
                 g.backward(d.mul(d).sum());
             }
