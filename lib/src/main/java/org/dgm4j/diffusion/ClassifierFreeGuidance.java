@@ -28,14 +28,15 @@ public final class ClassifierFreeGuidance implements NoisePredictor {
 
     /**
      * Guided predictions for samples with the requested {@code labels} (each in 0..K-1) and weight
-     * {@code w} ≥ 0: two network passes per step, the conditional and the null label's.
+     * {@code w} ≥ 0: two network passes per step, the conditional and the null label's; w = 0 is the
+     * conditional model and makes one.
      */
     public static ClassifierFreeGuidance of(ConditionalNoisePredictor model, int[] labels, double w) {
         if (!(w >= 0) || Double.isInfinite(w)) {
             throw new IllegalArgumentException("the guidance weight w must be a finite number >= 0 (0: the conditional model,"
                     + " e.g. 1 to 4: stronger adherence to the label), got " + w);
         }
-        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), w, true);
+        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), w, w > 0);
     }
 
     /** The conditional model alone, ε̂ = ε_θ(x_t, t, y): one network pass per step. */

@@ -39,6 +39,25 @@ class GuidanceAndInpaintingTest {
             float[] guided = sampler.sample(ClassifierFreeGuidance.of(exact, labels, 0), m, 20, 5).images().toFloatArray();
             float[] conditional = sampler.sample(ClassifierFreeGuidance.conditional(exact, labels), m, 20, 5).images().toFloatArray();
             assertArrayEquals(conditional, guided, 0f);
+            int[] passes = new int[1];
+            ConditionalNoisePredictor counted = new ConditionalNoisePredictor() {
+                @Override
+                public NDArray predictNoise(NDArray xt, int t, NDArray y) {
+                    passes[0]++;
+                    return exact.predictNoise(xt, t, y);
+                }
+
+                @Override
+                public int classes() {
+                    return exact.classes();
+                }
+            };
+            for (double w : new double[] {0, 1}) {
+                passes[0] = 0;
+                new DdimSampler(schedule, 10, 0).sampleShape(1).toImages(false).sample(ClassifierFreeGuidance.of(counted, labels, w), m,
+                        20, 5);
+                assertEquals(w == 0 ? 10 : 20, passes[0], "network passes of 10 steps at w = " + w);
+            }
             float[] unconditional = sampler.sample(exact, m, 20, 5).images().toFloatArray();
             double gap = 0;
             for (int i = 0; i < 20; i++) {
