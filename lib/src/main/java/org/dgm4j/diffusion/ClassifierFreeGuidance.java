@@ -17,13 +17,11 @@ public final class ClassifierFreeGuidance implements NoisePredictor {
     private final ConditionalNoisePredictor model;
     private final int[] labels;
     private final double weight;
-    private final boolean guided;
 
-    private ClassifierFreeGuidance(ConditionalNoisePredictor model, int[] labels, double weight, boolean guided) {
+    private ClassifierFreeGuidance(ConditionalNoisePredictor model, int[] labels, double weight) {
         this.model = model;
         this.labels = labels;
         this.weight = weight;
-        this.guided = guided;
     }
 
     /**
@@ -36,12 +34,12 @@ public final class ClassifierFreeGuidance implements NoisePredictor {
             throw new IllegalArgumentException("the guidance weight w must be a finite number >= 0 (0: the conditional model,"
                     + " e.g. 1 to 4: stronger adherence to the label), got " + w);
         }
-        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), w, w > 0);
+        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), w);
     }
 
     /** The conditional model alone, ε̂ = ε_θ(x_t, t, y): one network pass per step. */
     public static ClassifierFreeGuidance conditional(ConditionalNoisePredictor model, int[] labels) {
-        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), 0, false);
+        return new ClassifierFreeGuidance(model, checkLabels(labels, model.classes()), 0);
     }
 
     private static int[] checkLabels(int[] labels, int classes) {
@@ -72,7 +70,7 @@ public final class ClassifierFreeGuidance implements NoisePredictor {
         }
         NDArray y = xt.getManager().create(labels);
         NDArray conditional = model.predictNoise(xt, t, y);
-        if (!guided) {
+        if (weight == 0) {
             return conditional;
         }
         int[] none = new int[labels.length];
@@ -87,11 +85,11 @@ public final class ClassifierFreeGuidance implements NoisePredictor {
             throw new IllegalArgumentException("samples " + from + ".." + (to - 1) + " requested, but labels were given for "
                     + labels.length + "; sample as many as there are labels");
         }
-        return new ClassifierFreeGuidance(model, Arrays.copyOfRange(labels, from, to), weight, guided);
+        return new ClassifierFreeGuidance(model, Arrays.copyOfRange(labels, from, to), weight);
     }
 
     @Override
     public String toString() {
-        return guided ? "CFG(w=" + weight + ")" : "conditional";
+        return weight > 0 ? "CFG(w=" + weight + ")" : "conditional";
     }
 }
