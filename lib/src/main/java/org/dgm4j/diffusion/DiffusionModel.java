@@ -143,7 +143,10 @@ public final class DiffusionModel extends AbstractBlock implements NoisePredicto
      * Share of training examples whose label a conditional model sees as the null label. Ho and Salimans use
      * 0.1–0.2; the course uses 0.3 because notebook 07 samples the unconditional model of the same short run.
      * Measured on the quick recipe (2 epochs, 256 samples, one seed): 0.15 gives unconditional DDPM FD 35.6 and 60 %
-     * confident, guided (w = 2) 98.8 % as requested; 0.3 gives 28.4, 64 % and 97.3 %.
+     * confident, guided (w = 2) 98.8 % as requested; 0.3 gives 28.4, 64 % and 97.3 %. With the three-epoch recipe
+     * (DDPM S = 100, seeds 7–10, means): 0.3 gives FD 19.1 and 77.6 % confident; 0.4 17.3 and 76.3 %; 0.5 16.6 and
+     * 77.7 %, with 99.6 % and 98.1 % of guided samples (DDIM S = 25, w = 2) as requested: the FD falls, the share
+     * does not rise.
      */
     public static final double DEFAULT_LABEL_DROPOUT = 0.3;
 
