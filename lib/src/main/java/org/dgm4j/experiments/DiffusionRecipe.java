@@ -49,8 +49,8 @@ public record DiffusionRecipe(UNetConfig unet, String schedule, int steps, int e
      * (DDIM S = 25, w = 2) as requested; batch 32 at lr 3e-3, twice the steps for 10 % more time, gives FD 23.3, 73 %
      * and 99.6 %; batch 16 (twice the steps again) 23.1 and 63 % at lr 2e-3, 28.1 and 68 % at lr 3e-3. A third epoch
      * at batch 32 (idle, 2 threads: 789 s of training against 503 s) gives FD 21.1 and 76 %, the recipe kept. At
-     * batch 64, self-attention at 7×7 (+13 % time: 28.7, 66 %, 90 %), widths
-     * 16/32/96 (+20 %: 28.1, 65 %, 95 %) and dropping labels 50 % of the time (26.5, 68 %, 91 %) did not pay.
+     * batch 64, self-attention at 7×7 (+13 % time: 28.7, 66 %, 90 %), widths 16/32/96 (+20 %: 28.1, 65 %, 95 %) and
+     * dropping labels 50 % of the time (26.5, 68 %, 91 %) did not pay.
      * Earlier, one epoch at batch 64: offset conditioning and the plain ε-MSE at lr 2e-3 gave FD 104.2 and 46 %;
      * Min-SNR 49.7 and 60 %; with scale-shift 33.8 and 66 %.
      * full: the reference study's settings with the 3.6M-parameter U-Net: cosine T = 4000,
